@@ -1,0 +1,10 @@
+/* cli.h - subcommands of the newskg command. Each takes the arguments after
+ * its name (argv[0] is the subcommand name) and returns the process exit
+ * code documented in the README: 0 ok, 2 usage, 3 bad input, 4 I/O, 5 other. */
+#ifndef NKG_CLI_H
+#define NKG_CLI_H
+int nkg_cli_extract(int argc, char **argv);
+int nkg_cli_convert(int argc, char **argv);
+int nkg_cli_merge(int argc, char **argv);
+int nkg_cli_query(int argc, char **argv);
+#endif
