@@ -308,7 +308,9 @@ static nkg_status parse_literal(parser *p, nkg_json *v, const char *word,
 {
     size_t k = strlen(word);
     if (p->n - p->pos < k || memcmp(p->s + p->pos, word, k) != 0)
-        return unexpected(p, p->pos);
+        return fail(p, p->pos, t == NKG_JSON_TRUE    ? "invalid literal (expected true)"
+                               : t == NKG_JSON_FALSE ? "invalid literal (expected false)"
+                                                     : "invalid literal (expected null)");
     v->type = t;
     p->pos += k;
     return NKG_OK;

@@ -1,0 +1,314 @@
+/* graph.c - the librdf model behind a run: the only module that calls librdf.
+ *
+ * librdf ownership, in one place:
+ *  - librdf_new_statement_from_nodes takes its nodes, even on failure;
+ *  - librdf_model_context_add_statement copies the statement, borrows the
+ *    context node;
+ *  - librdf_stream_get_object / get_context2 return borrowed pointers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <redland.h>
+#include "graph.h"
+
+struct nkg_graph {
+    librdf_world *world;
+    librdf_storage *storage;
+    librdf_model *model;
+    nkg_diag *diag; /* where librdf's log goes while a call runs, or NULL */
+    char first_log[512];
+};
+
+static int log_handler(void *ud, librdf_log_message *msg)
+{
+    nkg_graph *g = ud;
+    /* Keep the first error for our one-line message; print nothing. */
+    if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR && !g->first_log[0]) {
+        const char *m = librdf_log_message_message(msg);
+        snprintf(g->first_log, sizeof g->first_log, "%s", m ? m : "librdf error");
+    }
+    return 1;
+}
+
+static void raptor_log(void *ud, raptor_log_message *msg)
+{
+    nkg_graph *g = ud;
+    if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !g->first_log[0])
+        snprintf(g->first_log, sizeof g->first_log, "%s", msg->text ? msg->text : "raptor error");
+}
+
+nkg_status nkg_graph_new(nkg_graph **out, const char *store, nkg_diag *d)
+{
+    *out = NULL;
+    nkg_graph *g = calloc(1, sizeof *g);
+    if (!g)
+        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+    g->world = librdf_new_world();
+    if (!g->world) {
+        free(g);
+        return nkg_diag_set(d, NKG_ERR_RDF, "cannot create the librdf world");
+    }
+    librdf_world_set_logger(g->world, g, log_handler);
+    librdf_world_open(g->world);
+    raptor_world_set_log_handler(librdf_world_get_raptor(g->world), g, raptor_log);
+    if (!store || strcmp(store, "memory") == 0) {
+        g->storage = librdf_new_storage(g->world, "hashes", "newskg",
+                                        "hash-type='memory',contexts='yes'");
+    } else if (strncmp(store, "sqlite:", 7) == 0 && store[7]) {
+        /* Redland's sqlite storage creates the file with new='yes'; open an
+         * existing one as it is, so runs add to what is there. */
+        FILE *f = fopen(store + 7, "rb");
+        const char *opts = f ? "contexts='yes'" : "new='yes',contexts='yes'";
+        if (f)
+            fclose(f);
+        g->storage = librdf_new_storage(g->world, "sqlite", store + 7, opts);
+    } else {
+        nkg_graph_free(g);
+        return nkg_diag_set(d, NKG_ERR_USAGE, "unknown store '%s' (use memory or sqlite:FILE)",
+                            store);
+    }
+    if (g->storage)
+        g->model = librdf_new_model(g->world, g->storage, NULL);
+    if (!g->storage || !g->model) {
+        nkg_diag_set(d, NKG_ERR_RDF, "%s: cannot open the store%s%s", store ? store : "memory",
+                     g->first_log[0] ? ": " : "", g->first_log);
+        nkg_graph_free(g);
+        return NKG_ERR_RDF;
+    }
+    *out = g;
+    return NKG_OK;
+}
+
+void nkg_graph_free(nkg_graph *g)
+{
+    if (!g)
+        return;
+    if (g->model)
+        librdf_free_model(g->model);
+    if (g->storage)
+        librdf_free_storage(g->storage);
+    if (g->world)
+        librdf_free_world(g->world);
+    free(g);
+}
+
+raptor_world *nkg_graph_raptor(nkg_graph *g)
+{
+    return librdf_world_get_raptor(g->world);
+}
+
+static librdf_node *make_node(librdf_world *w, const nkg_term *t)
+{
+    switch (t->kind) {
+    case NKG_TERM_IRI:
+        return librdf_new_node_from_uri_string(w, (const unsigned char *)t->value);
+    case NKG_TERM_BLANK:
+        return librdf_new_node_from_blank_identifier(w, (const unsigned char *)t->value);
+    case NKG_TERM_LITERAL: {
+        librdf_uri *dt = NULL;
+        if (t->datatype) {
+            dt = librdf_new_uri(w, (const unsigned char *)t->datatype);
+            if (!dt)
+                return NULL;
+        }
+        librdf_node *n = librdf_new_node_from_typed_literal(w, (const unsigned char *)t->value,
+                                                            t->lang, dt);
+        if (dt)
+            librdf_free_uri(dt);
+        return n;
+    }
+    }
+    return NULL;
+}
+
+static nkg_status graph_quad(void *h, const nkg_term *s, const nkg_term *p,
+                             const nkg_term *o, const nkg_term *gr)
+{
+    nkg_graph *g = h;
+    librdf_node *ns = make_node(g->world, s), *np = make_node(g->world, p),
+                *no = make_node(g->world, o);
+    if (!ns || !np || !no) {
+        if (ns)
+            librdf_free_node(ns);
+        if (np)
+            librdf_free_node(np);
+        if (no)
+            librdf_free_node(no);
+        return NKG_ERR_RDF;
+    }
+    librdf_statement *st = librdf_new_statement_from_nodes(g->world, ns, np, no);
+    if (!st)
+        return NKG_ERR_NOMEM; /* the nodes went with it */
+    librdf_node *ctx = gr ? make_node(g->world, gr) : NULL;
+    int rc;
+    if (gr && !ctx)
+        rc = 1;
+    else if (ctx)
+        rc = librdf_model_context_add_statement(g->model, ctx, st);
+    else
+        rc = librdf_model_add_statement(g->model, st);
+    if (ctx)
+        librdf_free_node(ctx);
+    librdf_free_statement(st);
+    return rc ? NKG_ERR_RDF : NKG_OK;
+}
+
+nkg_sink nkg_graph_sink(nkg_graph *g)
+{
+    nkg_sink k = {g, graph_quad};
+    return k;
+}
+
+/* Total order on quads: graph first (the default graph first of all). */
+static int cmp_quad(const void *a, const void *b)
+{
+    const raptor_statement *x = *(raptor_statement *const *)a;
+    const raptor_statement *y = *(raptor_statement *const *)b;
+    if (!x->graph != !y->graph)
+        return x->graph ? 1 : -1;
+    int c = x->graph ? raptor_term_compare(x->graph, y->graph) : 0;
+    if (c)
+        return c;
+    if ((c = raptor_term_compare(x->subject, y->subject)))
+        return c;
+    if ((c = raptor_term_compare(x->predicate, y->predicate)))
+        return c;
+    return raptor_term_compare(x->object, y->object);
+}
+
+nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    librdf_stream *s = librdf_model_as_stream(g->model);
+    if (!s)
+        return NKG_ERR_RDF;
+    size_t cap = 1024, len = 0;
+    raptor_statement **v = malloc(cap * sizeof *v);
+    nkg_status st = v ? NKG_OK : NKG_ERR_NOMEM;
+    for (; st == NKG_OK && !librdf_stream_end(s); librdf_stream_next(s)) {
+        librdf_statement *cur = librdf_stream_get_object(s);
+        librdf_node *ctx = librdf_stream_get_context2(s);
+        if (len == cap) {
+            raptor_statement **nv = realloc(v, (cap *= 2) * sizeof *v);
+            if (!nv) {
+                st = NKG_ERR_NOMEM;
+                break;
+            }
+            v = nv;
+        }
+        raptor_statement *c = raptor_statement_copy(cur);
+        if (!c) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        if (c->graph)
+            raptor_free_term(c->graph);
+        c->graph = ctx ? raptor_term_copy(ctx) : NULL;
+        v[len++] = c;
+    }
+    librdf_free_stream(s);
+    if (st != NKG_OK) {
+        nkg_quads_free(v, len);
+        return st;
+    }
+    qsort(v, len, sizeof *v, cmp_quad);
+    size_t k = 0;
+    for (size_t i = 0; i < len; ++i) {
+        if (k && cmp_quad(&v[k - 1], &v[i]) == 0)
+            raptor_free_statement(v[i]);
+        else
+            v[k++] = v[i];
+    }
+    *out = v;
+    *n = k;
+    return NKG_OK;
+}
+
+void nkg_quads_free(raptor_statement **q, size_t n)
+{
+    if (!q)
+        return;
+    for (size_t i = 0; i < n; ++i)
+        raptor_free_statement(q[i]);
+    free(q);
+}
+
+size_t nkg_graph_size(nkg_graph *g)
+{
+    raptor_statement **q;
+    size_t n;
+    if (nkg_graph_quads(g, &q, &n) != NKG_OK)
+        return 0;
+    nkg_quads_free(q, n);
+    return n;
+}
+
+nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format, FILE *out,
+                           nkg_diag *d)
+{
+    g->first_log[0] = '\0';
+    librdf_query *q = librdf_new_query(g->world, "sparql", NULL, (const unsigned char *)sparql,
+                                       NULL);
+    if (!q)
+        return nkg_diag_set(d, NKG_ERR_INPUT, "query: %s",
+                            g->first_log[0] ? g->first_log : "cannot parse the query");
+    librdf_query_results *r = librdf_query_execute(q, g->model);
+    if (!r) {
+        librdf_free_query(q);
+        return nkg_diag_set(d, NKG_ERR_INPUT, "query: %s",
+                            g->first_log[0] ? g->first_log : "cannot run the query");
+    }
+    nkg_status st = NKG_OK;
+    if (librdf_query_results_is_bindings(r) && (!format || strcmp(format, "table") == 0 ||
+                                                strcmp(format, "csv") == 0)) {
+        int csv = format && strcmp(format, "csv") == 0;
+        int nb = librdf_query_results_get_bindings_count(r);
+        for (int i = 0; i < nb; ++i)
+            fprintf(out, "%s%s", i ? (csv ? "," : "\t") : "",
+                    librdf_query_results_get_binding_name(r, i));
+        fputc('\n', out);
+        while (!librdf_query_results_finished(r)) {
+            for (int i = 0; i < nb; ++i) {
+                librdf_node *v = librdf_query_results_get_binding_value(r, i);
+                const char *txt = "";
+                char *own = NULL;
+                if (v) {
+                    if (librdf_node_is_resource(v))
+                        txt = (const char *)librdf_uri_as_string(librdf_node_get_uri(v));
+                    else if (librdf_node_is_literal(v))
+                        txt = (const char *)librdf_node_get_literal_value(v);
+                    else
+                        txt = own = (char *)librdf_node_to_string(v);
+                }
+                if (csv && strpbrk(txt, ",\"\n")) {
+                    fputs(i ? ",\"" : "\"", out);
+                    for (const char *c = txt; *c; ++c) {
+                        if (*c == '"')
+                            fputc('"', out);
+                        fputc(*c, out);
+                    }
+                    fputc('"', out);
+                } else {
+                    fprintf(out, "%s%s", i ? (csv ? "," : "\t") : "", txt);
+                }
+                free(own);
+                if (v)
+                    librdf_free_node(v);
+            }
+            fputc('\n', out);
+            librdf_query_results_next(r);
+        }
+    } else {
+        const char *name = format && strcmp(format, "json") == 0 ? "json" : "csv";
+        if (librdf_query_results_is_bindings(r) || librdf_query_results_is_boolean(r)) {
+            if (librdf_query_results_to_file_handle2(r, out, name, NULL, NULL, NULL))
+                st = nkg_diag_set(d, NKG_ERR_RDF, "query: cannot format the results");
+        } else {
+            st = nkg_diag_set(d, NKG_ERR_USAGE, "query: only SELECT and ASK queries");
+        }
+    }
+    librdf_free_query_results(r);
+    librdf_free_query(q);
+    return st;
+}

@@ -1,0 +1,39 @@
+/* graph.h - the run's RDF dataset in a Redland (librdf) model.
+ *
+ * This is the only module that calls librdf: its ownership rules (which
+ * calls copy, which take nodes) live here. Every statement of a run goes
+ * through the model; the writers read back from it.
+ */
+#ifndef NKG_GRAPH_H
+#define NKG_GRAPH_H
+
+#include <raptor2.h>
+#include "nkg.h"
+
+typedef struct nkg_graph nkg_graph;
+
+/* store: NULL or "memory" (in-memory hashes with contexts), or
+ * "sqlite:FILE" (Redland's sqlite storage, created when missing). */
+nkg_status nkg_graph_new(nkg_graph **out, const char *store, nkg_diag *d);
+void nkg_graph_free(nkg_graph *g); /* NULL is fine */
+
+/* A sink that adds quads to the model (each article in its own context). */
+nkg_sink nkg_graph_sink(nkg_graph *g);
+
+/* The raptor world shared with librdf (borrowed). */
+raptor_world *nkg_graph_raptor(nkg_graph *g);
+
+/* All quads, sorted (graph, subject, predicate, object) and without
+ * duplicates: an array of owned statements freed with nkg_quads_free. */
+nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n);
+void nkg_quads_free(raptor_statement **q, size_t n);
+
+/* Number of distinct quads. */
+size_t nkg_graph_size(nkg_graph *g);
+
+/* Run a SPARQL query (rasqal through librdf) and write the results as a
+ * table ("table"), "csv" or "json". */
+nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format, FILE *out,
+                           nkg_diag *d);
+
+#endif

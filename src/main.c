@@ -1,0 +1,282 @@
+/* main.c - the newskg command: parses arguments and wires the stages. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "extract.h"
+#include "graph.h"
+#include "ingest.h"
+#include "prov.h"
+#include "serialize.h"
+#include "vocab.h"
+
+static const char usage_text[] =
+    "usage: newskg extract [-f turtle|ntriples|nquads|jsonld] [-o FILE] [--base IRI]\n"
+    "                      [--include-text] [--keep-going] [--store SPEC]\n"
+    "                      [--mappings DIR] [--stats] INPUT...\n"
+    "       newskg convert [-i FORMAT] [-o FORMAT] [--expanded] FILE\n"
+    "       newskg --help | --version\n"
+    "\n"
+    "INPUT is a file (.txt plain text, .html HTML, .jsonl JSON Lines), a\n"
+    "directory (its article files, sorted) or - (standard input).\n"
+    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O error, 5 other error.\n";
+
+/* Where mappings/ is: --mappings, $NEWSKG_MAPPINGS, ../mappings beside the
+ * binary (build/newskg in a checkout), or ./mappings. */
+static const char *find_mappings(const char *opt, char *buf, size_t n)
+{
+    if (opt)
+        return opt;
+    const char *env = getenv("NEWSKG_MAPPINGS");
+    if (env && *env)
+        return env;
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(buf, n, "%s/../mappings", exe);
+            struct stat sb;
+            if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+                return buf;
+        }
+    }
+    return "mappings";
+}
+
+static int report(const nkg_diag *d, nkg_status st)
+{
+    fprintf(stderr, "newskg: %s\n", d->msg[0] ? d->msg : nkg_strerror(st));
+    return nkg_exit_code(st);
+}
+
+typedef struct {
+    nkg_extractor *x;
+    nkg_sink sink;
+    nkg_extract_stats stats;
+    nkg_prov *prov;
+    nkg_diag *d;
+} run_ctx;
+
+static nkg_status on_article(void *ud, const nkg_article *art)
+{
+    run_ctx *r = ud;
+    nkg_status st = nkg_extract_article(r->x, art, &r->sink, &r->stats, r->d);
+    if (st == NKG_OK)
+        st = nkg_prov_use(r->prov, art);
+    return st;
+}
+
+/* Write to a temporary file beside the target, rename at the end: a failed
+ * run leaves no partial output. */
+static nkg_status write_output(nkg_graph *g, const char *path, nkg_out_format fmt, nkg_diag *d)
+{
+    raptor_statement **q;
+    size_t n;
+    nkg_status st = nkg_graph_quads(g, &q, &n);
+    if (st != NKG_OK)
+        return nkg_diag_set(d, st, "cannot read the store");
+    if (!path || strcmp(path, "-") == 0) {
+        st = nkg_write_quads(stdout, nkg_graph_raptor(g), q, n, fmt, d);
+        nkg_quads_free(q, n);
+        return st;
+    }
+    size_t len = strlen(path) + 32;
+    char *tmp = malloc(len);
+    if (!tmp) {
+        nkg_quads_free(q, n);
+        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+    }
+    snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+    } else {
+        st = nkg_write_quads(f, nkg_graph_raptor(g), q, n, fmt, d);
+        if (fclose(f) != 0 && st == NKG_OK)
+            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+        if (st == NKG_OK && rename(tmp, path) != 0)
+            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+        if (st != NKG_OK)
+            remove(tmp);
+    }
+    free(tmp);
+    nkg_quads_free(q, n);
+    return st;
+}
+
+int nkg_cli_extract(int argc, char **argv)
+{
+    const char *fmt_name = "turtle", *out_path = NULL, *base = NKG_DEFAULT_BASE;
+    const char *store = NULL, *mappings = NULL;
+    int include_text = 0, keep_going = 0, stats = 0;
+    char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    size_t ninputs = 0;
+    if (!inputs)
+        return nkg_exit_code(NKG_ERR_NOMEM);
+    for (int i = 1; i < argc; ++i) {
+        const char *a = argv[i];
+        const char *val = NULL;
+#define OPTARG(shortname, longname)                                                       \
+    ((strcmp(a, shortname) == 0 || strcmp(a, longname) == 0) && i + 1 < argc             \
+         ? (val = argv[++i], 1)                                                           \
+         : (strncmp(a, longname "=", sizeof longname) == 0 ? (val = a + sizeof longname, 1) \
+                                                           : 0))
+        if (OPTARG("-f", "--format"))
+            fmt_name = val;
+        else if (OPTARG("-o", "--output"))
+            out_path = val;
+        else if (OPTARG("-b", "--base"))
+            base = val;
+        else if (OPTARG("-s", "--store"))
+            store = val;
+        else if (OPTARG("-m", "--mappings"))
+            mappings = val;
+        else if (strcmp(a, "--include-text") == 0)
+            include_text = 1;
+        else if (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0)
+            keep_going = 1;
+        else if (strcmp(a, "--stats") == 0)
+            stats = 1;
+        else if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                inputs[ninputs++] = argv[i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "newskg: unknown or incomplete option '%s'\n%s", a, usage_text);
+            free(inputs);
+            return nkg_exit_code(NKG_ERR_USAGE);
+        } else
+            inputs[ninputs++] = argv[i];
+#undef OPTARG
+    }
+    int fmt = nkg_out_format_parse(fmt_name);
+    if (fmt < 0 || ninputs == 0) {
+        fprintf(stderr, "newskg: %s\n%s",
+                fmt < 0 ? "unknown output format" : "no input given", usage_text);
+        free(inputs);
+        return nkg_exit_code(NKG_ERR_USAGE);
+    }
+
+    clock_t t0 = clock();
+    nkg_diag d = {0};
+    char mbuf[4200];
+    nkg_lexicon *lx = NULL;
+    nkg_graph *g = NULL;
+    nkg_extractor *x = NULL;
+    nkg_prov *prov = NULL;
+    nkg_extract_options xo = {base, include_text};
+    nkg_status st = nkg_lexicon_load(&lx, find_mappings(mappings, mbuf, sizeof mbuf), &d);
+    if (st == NKG_OK)
+        st = nkg_graph_new(&g, store, &d);
+    if (st == NKG_OK)
+        st = nkg_extractor_new(&x, lx, &xo, &d);
+    if (st == NKG_OK)
+        st = nkg_prov_new(&prov, base) ;
+    if (st != NKG_OK) {
+        int rc = report(&d, st);
+        nkg_prov_free(prov);
+        nkg_extractor_free(x);
+        nkg_graph_free(g);
+        nkg_lexicon_free(lx);
+        free(inputs);
+        return rc;
+    }
+
+    run_ctx r = {x, nkg_graph_sink(g), {0}, prov, &d};
+    nkg_status worst = NKG_OK;
+    size_t skipped = 0;
+    for (size_t i = 0; i < ninputs; ++i) {
+        nkg_arena *list_arena = nkg_arena_new();
+        char **files = NULL;
+        size_t nfiles = 1;
+        struct stat sb;
+        if (!list_arena) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        nkg_diag_clear(&d);
+        if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = nkg_list_dir(list_arena, inputs[i], &files, &nfiles, &d);
+        else {
+            files = &inputs[i];
+            st = NKG_OK;
+        }
+        for (size_t k = 0; st == NKG_OK && k < nfiles; ++k) {
+            /* One arena per input file: everything of its articles goes
+             * when the file is done, since the store copied what it kept. */
+            nkg_arena *a = nkg_arena_new();
+            nkg_diag_clear(&d);
+            st = a ? nkg_ingest_file(a, files[k], NKG_FMT_AUTO, on_article, &r, &d) : NKG_ERR_NOMEM;
+            nkg_arena_free(a);
+            if (st != NKG_OK && keep_going && st != NKG_ERR_NOMEM) {
+                fprintf(stderr, "newskg: skipped: %s\n", d.msg[0] ? d.msg : files[k]);
+                worst = worst ? worst : st;
+                skipped++;
+                st = NKG_OK;
+            }
+        }
+        if (st != NKG_OK && keep_going && st != NKG_ERR_NOMEM) {
+            fprintf(stderr, "newskg: skipped: %s\n", d.msg[0] ? d.msg : inputs[i]);
+            worst = worst ? worst : st;
+            skipped++;
+            st = NKG_OK;
+        }
+        nkg_arena_free(list_arena);
+        if (st != NKG_OK)
+            break;
+    }
+    if (st == NKG_OK && r.stats.articles == 0)
+        st = nkg_diag_set(&d, worst ? worst : NKG_ERR_INPUT, "no article was read");
+    if (st == NKG_OK) {
+        nkg_sink sink = nkg_graph_sink(g);
+        st = nkg_prov_emit(prov, &sink);
+        if (st != NKG_OK)
+            nkg_diag_set(&d, st, "cannot record the run's provenance");
+    }
+    if (st == NKG_OK)
+        st = write_output(g, out_path, (nkg_out_format)fmt, &d);
+    int rc = 0;
+    if (st != NKG_OK)
+        rc = report(&d, st);
+    else if (worst != NKG_OK) {
+        fprintf(stderr, "newskg: %zu input(s) skipped\n", skipped);
+        rc = nkg_exit_code(worst);
+    }
+    if (stats && st == NKG_OK) {
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        fprintf(stderr,
+                "articles %zu  events %zu  reports %zu  statements %zu  places %zu  "
+                "entities %zu  mentions %zu  triples %zu  time %.3fs\n",
+                r.stats.articles, r.stats.events, r.stats.reports, r.stats.statements,
+                r.stats.places, r.stats.entities, r.stats.mentions, nkg_graph_size(g), secs);
+    }
+    nkg_prov_free(prov);
+    nkg_extractor_free(x);
+    nkg_graph_free(g);
+    nkg_lexicon_free(lx);
+    free(inputs);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, argc < 2 ? stderr : stdout);
+        return argc < 2 ? nkg_exit_code(NKG_ERR_USAGE) : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("newskg %s\n", NKG_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "extract") == 0)
+        return nkg_cli_extract(argc - 1, argv + 1);
+    if (strcmp(argv[1], "convert") == 0)
+        return nkg_cli_convert(argc - 1, argv + 1);
+    fprintf(stderr, "newskg: unknown command '%s'\n%s", argv[1], usage_text);
+    return nkg_exit_code(NKG_ERR_USAGE);
+}

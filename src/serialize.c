@@ -1,0 +1,98 @@
+/* serialize.c - deterministic writers over a sorted quad array. raptor2
+ * writes Turtle, N-Triples and N-Quads; JSON-LD is our own (jsonld.c). */
+#include <stdlib.h>
+#include <string.h>
+#include "jsonld.h"
+#include "serialize.h"
+#include "vocab.h"
+
+int nkg_out_format_parse(const char *name)
+{
+    static const struct { const char *name; nkg_out_format f; } names[] = {
+        {"turtle", NKG_OUT_TURTLE}, {"ttl", NKG_OUT_TURTLE},
+        {"ntriples", NKG_OUT_NTRIPLES}, {"nt", NKG_OUT_NTRIPLES},
+        {"nquads", NKG_OUT_NQUADS}, {"nq", NKG_OUT_NQUADS},
+        {"jsonld", NKG_OUT_JSONLD}, {"json-ld", NKG_OUT_JSONLD},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
+        if (strcmp(name, names[i].name) == 0)
+            return (int)names[i].f;
+    return -1;
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+    const raptor_statement *x = *(raptor_statement *const *)a;
+    const raptor_statement *y = *(raptor_statement *const *)b;
+    int c;
+    if ((c = raptor_term_compare(x->subject, y->subject)))
+        return c;
+    if ((c = raptor_term_compare(x->predicate, y->predicate)))
+        return c;
+    return raptor_term_compare(x->object, y->object);
+}
+
+static nkg_status write_raptor(FILE *out, raptor_world *world, raptor_statement **quads,
+                               size_t n, nkg_out_format fmt, nkg_diag *d)
+{
+    const char *name = fmt == NKG_OUT_TURTLE ? "turtle" : fmt == NKG_OUT_NTRIPLES ? "ntriples"
+                                                                                  : "nquads";
+    raptor_serializer *ser = raptor_new_serializer(world, name);
+    if (!ser)
+        return nkg_diag_set(d, NKG_ERR_RDF, "raptor has no %s serializer", name);
+    /* Triples formats carry the union of the graphs: sort by triple and
+     * drop repeats so each triple is written once, in a fixed order. */
+    raptor_statement **v = quads;
+    size_t m = n;
+    if (fmt != NKG_OUT_NQUADS) {
+        v = malloc((n ? n : 1) * sizeof *v);
+        if (!v) {
+            raptor_free_serializer(ser);
+            return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+        }
+        memcpy(v, quads, n * sizeof *v);
+        qsort(v, n, sizeof *v, cmp_triple);
+        m = 0;
+        for (size_t i = 0; i < n; ++i)
+            if (!m || cmp_triple(&v[m - 1], &v[i]) != 0)
+                v[m++] = v[i];
+    }
+    int rc = 0;
+    if (fmt == NKG_OUT_TURTLE) {
+        for (size_t i = 0; i < nkg_n_prefixes && !rc; ++i) {
+            raptor_uri *u = raptor_new_uri(world, (const unsigned char *)nkg_prefixes[i][1]);
+            rc = !u || raptor_serializer_set_namespace(ser, u, (const unsigned char *)nkg_prefixes[i][0]);
+            if (u)
+                raptor_free_uri(u);
+        }
+    }
+    rc = rc || raptor_serializer_start_to_file_handle(ser, NULL, out);
+    for (size_t i = 0; i < m && !rc; ++i) {
+        raptor_statement tmp = *v[i];
+        if (fmt != NKG_OUT_NQUADS)
+            tmp.graph = NULL;
+        rc = raptor_serializer_serialize_statement(ser, &tmp);
+    }
+    rc = raptor_serializer_serialize_end(ser) || rc;
+    raptor_free_serializer(ser);
+    if (v != quads)
+        free(v);
+    return rc ? nkg_diag_set(d, NKG_ERR_RDF, "cannot serialize %s", name) : NKG_OK;
+}
+
+nkg_status nkg_write_quads(FILE *out, raptor_world *world, raptor_statement **quads, size_t n,
+                           nkg_out_format fmt, nkg_diag *d)
+{
+    nkg_status st;
+    if (fmt == NKG_OUT_JSONLD) {
+        nkg_jsonld_options opt = {0};
+        opt.prefixes = nkg_prefixes;
+        opt.n_prefixes = nkg_n_prefixes;
+        st = nkg_jsonld_write(out, world, quads, n, &opt, d);
+    } else {
+        st = write_raptor(out, world, quads, n, fmt, d);
+    }
+    if (st == NKG_OK && (fflush(out) != 0 || ferror(out)))
+        st = nkg_diag_set(d, NKG_ERR_IO, "write error");
+    return st;
+}

@@ -1,0 +1,20 @@
+/* serialize.h - write a sorted dataset as Turtle, N-Triples, N-Quads or
+ * JSON-LD, deterministically. */
+#ifndef NKG_SERIALIZE_H
+#define NKG_SERIALIZE_H
+
+#include <raptor2.h>
+#include "nkg.h"
+
+typedef enum { NKG_OUT_TURTLE, NKG_OUT_NTRIPLES, NKG_OUT_NQUADS, NKG_OUT_JSONLD } nkg_out_format;
+
+/* Parse "turtle", "ttl", "ntriples", "nt", "nquads", "nq", "jsonld", "json-ld";
+ * returns -1 when unknown. */
+int nkg_out_format_parse(const char *name);
+
+/* Write quads (sorted, as nkg_graph_quads gives them) to out. Turtle and
+ * N-Triples carry the union of the graphs (each triple once). */
+nkg_status nkg_write_quads(FILE *out, raptor_world *world, raptor_statement **quads, size_t n,
+                           nkg_out_format fmt, nkg_diag *d);
+
+#endif
