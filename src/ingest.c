@@ -757,12 +757,14 @@ static int block_kind(const xmlNode *n)
 {
     static const char *const para[] = {
         "address", "article", "aside", "blockquote", "body", "center", "details", "dialog",
-        "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-        "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "main", "menu", "nav",
-        "noscript", "ol", "p", "pre", "section", "table", "ul", "iframe", "video", "audio",
-        "canvas", "object", "textarea", "select", "template", NULL};
-    static const char *const line[] = {"li", "dt", "dd", "tr", "caption", "legend",
-                                       "summary", "option", "thead", "tbody", "tfoot", NULL};
+        "div", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "html", "main", "nav", "noscript", "p", "pre",
+        "section", "table", "iframe", "video", "audio", "canvas", "object", "textarea",
+        "select", "template", NULL};
+    /* Lists are line-level so that nested lists do not open blank lines. */
+    static const char *const line[] = {"li", "dt", "dd", "tr", "caption", "legend", "summary",
+                                       "option", "thead", "tbody", "tfoot", "ul", "ol", "dl",
+                                       "menu", "dir", NULL};
     if (name_is(n, "br"))
         return B_BR;
     if (name_is(n, "td") || name_is(n, "th"))
