@@ -278,8 +278,8 @@ nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format,
                         txt = (const char *)librdf_uri_as_string(librdf_node_get_uri(v));
                     else if (librdf_node_is_literal(v))
                         txt = (const char *)librdf_node_get_literal_value(v);
-                    else
-                        txt = own = (char *)librdf_node_to_string(v);
+                    else if (librdf_node_is_blank(v))
+                        txt = own = (char *)raptor_term_to_string(v);
                 }
                 if (csv && strpbrk(txt, ",\"\n")) {
                     fputs(i ? ",\"" : "\"", out);

@@ -1,4 +1,4 @@
-/* lexicon.h - extraction knowledge loaded from mappings/*.tsv.
+/* lexicon.h - extraction knowledge loaded from the TSV files of mappings/.
  *
  * Every file is UTF-8 TSV: lines starting with '#' are comments, the first
  * other line is the header naming the columns, then one row per entry.

@@ -4,6 +4,8 @@
 #ifndef NKG_VOCAB_H
 #define NKG_VOCAB_H
 
+#include <stddef.h>
+
 #define NS_NKG "https://w3id.org/newskg/ns#"
 #define NS_SEM "http://semanticweb.cs.vu.nl/2009/11/sem/"
 #define NS_GAF "http://groundedannotationframework.org/gaf#"

@@ -1,0 +1,1877 @@
+/* extract.c - one article in, its evidence-bearing statements out.
+ *
+ * Passes, each claiming tokens so later passes do not reuse them:
+ *   1. organisations (gazetteer, then head-noun rule: "Chinese Embassy")
+ *   2. people (after a title, around a speech verb, capitalised names)
+ *   3. places (gazetteer with context, facilities, tolerant spelling)
+ *   4. unnamed groups ("gunmen", "security forces")
+ *   5. events (trigger lexicon) and their within-article coreference
+ *   6. times, casualty reports, statements, roles
+ * and then everything is emitted with deterministic IRIs (emit_article).
+ * All knowledge comes from the mappings/ tables; nothing here names a
+ * particular incident, person, group or place.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "casualty.h"
+#include "emit.h"
+#include "extract.h"
+#include "strmap.h"
+#include "text.h"
+#include "vocab.h"
+
+/* ------------------------------------------------------------ the model */
+typedef enum { ENT_PERSON, ENT_ORG, ENT_GROUP, ENT_PLACE } ent_kind;
+typedef enum { PL_COUNTRY, PL_ADMIN1, PL_CITY, PL_FACILITY } place_kind;
+enum { FAM_ATTACK, FAM_HOSTAGE, FAM_RESCUE, FAM_MILITARY, FAM_ARREST, FAM_STATEMENT,
+       FAM_CRASH, FAM_DISASTER, FAM_N };
+
+typedef struct {
+    uint32_t tb, te;
+    const char *rule;
+    double conf;
+} span;
+
+typedef struct {
+    span *v;
+    size_t n, cap;
+} spans;
+
+typedef struct {
+    int *v;
+    size_t n, cap;
+} ints;
+
+typedef struct {
+    ent_kind kind;
+    const char *label, *key;
+    spans m;
+    /* places */
+    place_kind pkind;
+    const nkg_row *prow;
+    const char *country, *admin1;
+    int within; /* facility -> city entity, or -1 */
+    /* organisations and groups */
+    const char *otype; /* armed_group, media, force, agency, ... */
+    const char *role;  /* groups: perpetrator | victim | responder | other */
+    /* people */
+    const char *surname;
+} ent;
+
+typedef struct {
+    int fam;
+    const char *cls; /* most specific class local name */
+    spans m;
+    int year;        /* an explicit different year, or 0 */
+    const char *date; /* xsd:date, or NULL */
+    int place;        /* entity index, or -1 */
+    ints perp, victim, resp;
+    int merged_into;  /* -1, or index of the event this one was folded into */
+    const nkg_row *trig;
+} event;
+
+typedef struct {
+    nkg_casualty c;
+    int event;
+    int source; /* entity index of the claimant, or -1 */
+} report;
+
+typedef struct {
+    span verb;     /* the speech verb */
+    int speaker;   /* entity */
+    uint32_t qb, qe; /* quote tokens */
+    uint32_t sb, se; /* speaker tokens as written */
+    int about;
+} stmt;
+
+typedef struct {
+    const nkg_extractor *x;
+    const nkg_article *art;
+    nkg_arena *a;
+    nkg_text t;
+    int *owner; /* per token: entity index, or -1 */
+    ent *ents;
+    size_t nents, capents;
+    event *evs;
+    size_t nevs, capevs;
+    report *reps;
+    size_t nreps;
+    stmt *stmts;
+    size_t nstmts, capstmts;
+    char countries[64][3]; /* ISO codes mentioned, for place context */
+    size_t ncountries;
+    int doc_year;
+    const char *doc_date;
+} doc;
+
+struct nkg_extractor {
+    const nkg_lexicon *lx;
+    nkg_arena *arena;
+    const char *base;
+    int include_text;
+    const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
+        *demonyms, *places, *place_stop, *name_stop, *months, *weekdays;
+    nkg_strmap place_index; /* phrase norms -> plist */
+    nkg_strmap org_index;   /* phrase norms -> org row */
+    nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
+    size_t place_max_toks, org_max_toks;
+    int c_pid, c_pkind, c_pcountry, c_padmin1, c_plat, c_plong, c_ppop, c_palias, c_pname;
+};
+
+typedef struct plist {
+    const nkg_row **v;
+    size_t n, cap;
+} plist;
+
+#define VPUSH(arena, vec, n, cap, item)                                           \
+    do {                                                                          \
+        if ((n) == (cap)) {                                                       \
+            size_t nc_ = (cap) ? (cap) * 2 : 8;                                   \
+            void *nv_ = nkg_arena_alloc((arena), nc_ * sizeof *(vec));           \
+            if (!nv_)                                                             \
+                return NKG_ERR_NOMEM;                                             \
+            if (n)                                                                \
+                memcpy(nv_, (vec), (n) * sizeof *(vec));                          \
+            (vec) = nv_;                                                          \
+            (cap) = nc_;                                                          \
+        }                                                                         \
+        (vec)[(n)++] = (item);                                                    \
+    } while (0)
+
+static nkg_status spans_add(nkg_arena *a, spans *s, uint32_t tb, uint32_t te, const char *rule,
+                            double conf)
+{
+    for (size_t i = 0; i < s->n; ++i)
+        if (s->v[i].tb == tb && s->v[i].te == te)
+            return NKG_OK;
+    span sp = {tb, te, rule, conf};
+    VPUSH(a, s->v, s->n, s->cap, sp);
+    return NKG_OK;
+}
+
+static nkg_status ints_add(nkg_arena *a, ints *s, int v)
+{
+    for (size_t i = 0; i < s->n; ++i)
+        if (s->v[i] == v)
+            return NKG_OK;
+    VPUSH(a, s->v, s->n, s->cap, v);
+    return NKG_OK;
+}
+
+/* ---------------------------------------------------------- small tools */
+static const char *slug(nkg_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *o = nkg_arena_alloc(a, n * 3 + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    int dash = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+        unsigned char c = *p;
+        if (isalnum(c)) {
+            if (dash && k)
+                o[k++] = '-';
+            dash = 0;
+            o[k++] = (char)tolower(c);
+        } else if (c >= 0x80) {
+            /* keep non-ASCII letters percent-encoded: IRIs stay ASCII */
+            if (dash && k)
+                o[k++] = '-';
+            dash = 0;
+            k += (size_t)sprintf(o + k, "%%%02X", c);
+        } else if (c != '\'' && c != 0) {
+            dash = 1;
+        }
+    }
+    o[k] = '\0';
+    return k ? o : "x";
+}
+
+/* Norms of tokens [tb, te) joined by single spaces. */
+static const char *joined(nkg_arena *a, const nkg_text *t, size_t tb, size_t te)
+{
+    size_t n = 0;
+    for (size_t i = tb; i < te; ++i)
+        n += strlen(t->toks[i].norm) + 1;
+    char *o = nkg_arena_alloc(a, n + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = tb; i < te; ++i) {
+        size_t l = strlen(t->toks[i].norm);
+        memcpy(o + k, t->toks[i].norm, l);
+        k += l;
+        if (i + 1 < te)
+            o[k++] = ' ';
+    }
+    o[k] = '\0';
+    return o;
+}
+
+static int tok_flag(const doc *D, size_t i, uint32_t f)
+{
+    return i < D->t.ntoks && (D->t.toks[i].flags & f);
+}
+
+static int is_cap_word(const doc *D, size_t i)
+{
+    return tok_flag(D, i, NKG_TOK_WORD) && tok_flag(D, i, NKG_TOK_CAP | NKG_TOK_UPPER);
+}
+
+static int in_table(const nkg_table *tab, const char *norm)
+{
+    return tab && nkg_table_find(tab, norm) != NULL;
+}
+
+static int free_range(const doc *D, size_t tb, size_t te)
+{
+    for (size_t i = tb; i < te; ++i)
+        if (D->owner[i] >= 0)
+            return 0;
+    return 1;
+}
+
+/* Add an entity (or a mention to an existing one with the same key). */
+static nkg_status add_entity(doc *D, ent_kind kind, const char *key, const char *label,
+                             uint32_t tb, uint32_t te, const char *rule, double conf, int *out)
+{
+    int idx = -1;
+    for (size_t i = 0; i < D->nents; ++i)
+        if (D->ents[i].kind == kind && strcmp(D->ents[i].key, key) == 0) {
+            idx = (int)i;
+            break;
+        }
+    if (idx < 0) {
+        ent e;
+        memset(&e, 0, sizeof e);
+        e.kind = kind;
+        e.key = key;
+        e.label = label;
+        e.within = -1;
+        VPUSH(D->a, D->ents, D->nents, D->capents, e);
+        idx = (int)D->nents - 1;
+    }
+    nkg_status st = spans_add(D->a, &D->ents[idx].m, tb, te, rule, conf);
+    for (uint32_t i = tb; i < te; ++i)
+        D->owner[i] = idx;
+    if (out)
+        *out = idx;
+    return st;
+}
+
+static const char *rule_name(nkg_arena *a, const nkg_row *r, const char *table)
+{
+    return r ? nkg_arena_printf(a, "%s-%zu", table, r->line) : table;
+}
+
+/* ----------------------------------------------------- extractor set-up */
+static nkg_status index_phrase(nkg_extractor *x, nkg_strmap *m, const char *phrase,
+                               const nkg_row *row, size_t *max_toks, int multi)
+{
+    nkg_text tx;
+    nkg_status st = nkg_text_analyze(x->arena, phrase, strlen(phrase), NULL, &tx);
+    if (st != NKG_OK || tx.ntoks == 0)
+        return st;
+    if (tx.ntoks > *max_toks)
+        *max_toks = tx.ntoks;
+    const char *key = joined(x->arena, &tx, 0, tx.ntoks);
+    if (!key)
+        return NKG_ERR_NOMEM;
+    void **slot = nkg_strmap_slot(m, key);
+    if (!slot)
+        return NKG_ERR_NOMEM;
+    if (!multi) {
+        if (!*slot)
+            *slot = (void *)row;
+        return NKG_OK;
+    }
+    plist *l = *slot;
+    if (!l) {
+        l = nkg_arena_alloc(x->arena, sizeof *l);
+        if (!l)
+            return NKG_ERR_NOMEM;
+        *slot = l;
+    }
+    for (size_t i = 0; i < l->n; ++i)
+        if (l->v[i] == row)
+            return NKG_OK;
+    VPUSH(x->arena, l->v, l->n, l->cap, row);
+    return NKG_OK;
+}
+
+/* Index column `name` and every '|'-separated alias of a table. */
+static nkg_status index_table(nkg_extractor *x, const nkg_table *tab, int alias_col,
+                              nkg_strmap *m, size_t *max_toks, int multi)
+{
+    for (size_t i = 0; i < nkg_table_rows(tab); ++i) {
+        const nkg_row *r = nkg_table_row(tab, i);
+        nkg_status st = index_phrase(x, m, r->cols[x->places == tab && x->c_pname >= 0
+                                                        ? (size_t)x->c_pname : 0],
+                                     r, max_toks, multi);
+        const char *al = nkg_row_get(r, alias_col);
+        while (st == NKG_OK && *al) {
+            const char *bar = strchr(al, '|');
+            size_t l = bar ? (size_t)(bar - al) : strlen(al);
+            if (l) {
+                char *one = nkg_arena_strndup(x->arena, al, l);
+                st = one ? index_phrase(x, m, one, r, max_toks, multi) : NKG_ERR_NOMEM;
+            }
+            al = bar ? bar + 1 : al + l;
+        }
+        if (st != NKG_OK)
+            return st;
+    }
+    return NKG_OK;
+}
+
+nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
+                             const nkg_extract_options *opt, nkg_diag *d)
+{
+    *out = NULL;
+    nkg_extractor *x = calloc(1, sizeof *x);
+    if (!x || !(x->arena = nkg_arena_new())) {
+        free(x);
+        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+    }
+    x->lx = lx;
+    x->base = nkg_arena_strdup(x->arena, opt && opt->base ? opt->base : NKG_DEFAULT_BASE);
+    x->include_text = opt ? opt->include_text : 0;
+    static const struct { const char *name; size_t off; } need[] = {
+        {"triggers", offsetof(nkg_extractor, triggers)},
+        {"organizations", offsetof(nkg_extractor, orgs)},
+        {"org-heads", offsetof(nkg_extractor, org_heads)},
+        {"titles", offsetof(nkg_extractor, titles)},
+        {"speech-verbs", offsetof(nkg_extractor, speech)},
+        {"groups", offsetof(nkg_extractor, groups)},
+        {"facilities", offsetof(nkg_extractor, facilities)},
+        {"demonyms", offsetof(nkg_extractor, demonyms)},
+        {"places", offsetof(nkg_extractor, places)},
+        {"place-stopwords", offsetof(nkg_extractor, place_stop)},
+        {"name-stopwords", offsetof(nkg_extractor, name_stop)},
+        {"months", offsetof(nkg_extractor, months)},
+        {"weekdays", offsetof(nkg_extractor, weekdays)},
+    };
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
+        const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
+        if (!t) {
+            nkg_diag_set(d, NKG_ERR_INPUT, "%s/%s.tsv: missing mappings table", lx->dir,
+                         need[i].name);
+            nkg_extractor_free(x);
+            return NKG_ERR_INPUT;
+        }
+        *(const nkg_table **)((char *)x + need[i].off) = t;
+    }
+    x->c_pname = nkg_table_col(x->places, "name");
+    x->c_pid = nkg_table_col(x->places, "geonames_id");
+    x->c_pkind = nkg_table_col(x->places, "kind");
+    x->c_pcountry = nkg_table_col(x->places, "country");
+    x->c_padmin1 = nkg_table_col(x->places, "admin1");
+    x->c_plat = nkg_table_col(x->places, "lat");
+    x->c_plong = nkg_table_col(x->places, "long");
+    x->c_ppop = nkg_table_col(x->places, "population");
+    x->c_palias = nkg_table_col(x->places, "aliases");
+    nkg_status st = index_table(x, x->places, x->c_palias, &x->place_index, &x->place_max_toks, 1);
+    if (st == NKG_OK)
+        st = index_table(x, x->orgs, nkg_table_col(x->orgs, "aliases"), &x->org_index,
+                         &x->org_max_toks, 0);
+    for (size_t i = 0; st == NKG_OK && i < nkg_table_rows(x->places); ++i) {
+        const nkg_row *r = nkg_table_row(x->places, i);
+        const char *kind = nkg_row_get(r, x->c_pkind), *cc = nkg_row_get(r, x->c_pcountry);
+        if (strcmp(kind, "country") == 0 && !nkg_strmap_get(&x->country_by_code, cc))
+            st = nkg_strmap_put(&x->country_by_code, cc, (void *)r) ? NKG_ERR_NOMEM : NKG_OK;
+        else if (strcmp(kind, "admin1") == 0) {
+            const char *k = nkg_arena_printf(x->arena, "%s.%s", cc, nkg_row_get(r, x->c_padmin1));
+            if (!k)
+                st = NKG_ERR_NOMEM;
+            else if (!nkg_strmap_get(&x->admin1_by_code, k))
+                st = nkg_strmap_put(&x->admin1_by_code, k, (void *)r) ? NKG_ERR_NOMEM : NKG_OK;
+        }
+    }
+    if (st != NKG_OK) {
+        nkg_extractor_free(x);
+        return nkg_diag_set(d, st, "cannot index the mappings");
+    }
+    *out = x;
+    return NKG_OK;
+}
+
+void nkg_extractor_free(nkg_extractor *x)
+{
+    if (!x)
+        return;
+    nkg_strmap_free(&x->place_index);
+    nkg_strmap_free(&x->org_index);
+    nkg_strmap_free(&x->country_by_code);
+    nkg_strmap_free(&x->admin1_by_code);
+    nkg_arena_free(x->arena);
+    free(x);
+}
+
+/* ------------------------------------------------------- organisations */
+/* Longest gazetteer phrase at token i in map m, up to maxn tokens. */
+static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, size_t *len)
+{
+    *len = 0;
+    for (size_t n = maxn; n >= 1; --n) {
+        if (i + n > D->t.ntoks)
+            continue;
+        int crosses = 0;
+        for (size_t k = i + 1; k < i + n; ++k)
+            crosses |= tok_flag(D, k, NKG_TOK_NL) || D->t.toks[k].sent != D->t.toks[i].sent;
+        if (crosses)
+            continue;
+        const char *key = joined(D->a, &D->t, i, i + n);
+        void *v = key ? nkg_strmap_get(m, key) : NULL;
+        if (v) {
+            *len = n;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static int any_cap(const doc *D, size_t tb, size_t te)
+{
+    for (size_t i = tb; i < te; ++i)
+        if (tok_flag(D, i, NKG_TOK_CAP | NKG_TOK_UPPER))
+            return 1;
+    return 0;
+}
+
+static const nkg_row *demonym_at(const doc *D, size_t i)
+{
+    return is_cap_word(D, i) ? nkg_table_find(D->x->demonyms, D->t.toks[i].norm) : NULL;
+}
+
+static nkg_status find_orgs(doc *D)
+{
+    const nkg_extractor *x = D->x;
+    int c_type = nkg_table_col(x->orgs, "type"), c_key = nkg_table_col(x->orgs, "key");
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        if (D->owner[i] >= 0)
+            continue;
+        size_t n;
+        const nkg_row *r = match_index(D, &x->org_index, x->org_max_toks, i, &n);
+        if (!r || !any_cap(D, i, i + n) || !free_range(D, i, i + n))
+            continue;
+        /* "Kenyan Red Cross": a national branch is its own organisation. */
+        size_t b = i;
+        const char *canon = r->cols[0];
+        const char *key = *nkg_row_get(r, c_key) ? nkg_row_get(r, c_key) : canon;
+        if (i > 0 && D->owner[i - 1] < 0 && demonym_at(D, i - 1) &&
+            strcmp(nkg_row_get(r, c_type), "branch") == 0) {
+            b = i - 1;
+            canon = nkg_arena_printf(D->a, "%s %s", nkg_text_slice(D->a, &D->t, b, b + 1), canon);
+            key = canon;
+        }
+        int e;
+        nkg_status st = add_entity(D, ENT_ORG, slug(D->a, key), canon, (uint32_t)b,
+                                   (uint32_t)(i + n), rule_name(D->a, r, "organizations"), 0.9, &e);
+        if (st != NKG_OK)
+            return st;
+        D->ents[e].otype = nkg_row_get(r, c_type);
+        i += n - 1;
+    }
+    /* Head-noun rule: a capitalised run ending in an organisation head
+     * ("Chinese Embassy", "Chicago Police Department", "Leaders Network"). */
+    int c_htype = nkg_table_col(x->org_heads, "type");
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        if (D->owner[i] >= 0 || !is_cap_word(D, i))
+            continue;
+        size_t j = i;
+        while (j < D->t.ntoks && D->owner[j] < 0 && D->t.toks[j].sent == D->t.toks[i].sent &&
+               (is_cap_word(D, j) ||
+                ((nkg_tok_is(&D->t, j, "of") || nkg_tok_is(&D->t, j, "for")) && is_cap_word(D, j + 1))))
+            j++;
+        /* the longest head ending the run */
+        size_t hb = j, hl = 0;
+        const nkg_row *hr = NULL;
+        for (size_t k = i + 1; k < j; ++k) {
+            const nkg_row *rows[4];
+            size_t len;
+            if (nkg_table_match(x->org_heads, &D->t, k, rows, 4, &len) && k + len == j) {
+                hb = k;
+                hl = len;
+                hr = rows[0];
+                break;
+            }
+        }
+        if (!hr) {
+            i = j > i ? j - 1 : i;
+            continue;
+        }
+        size_t b = i;
+        if (nkg_tok_is(&D->t, b, "the"))
+            b++;
+        if (b >= hb) {
+            i = j - 1;
+            continue;
+        }
+        (void)hl;
+        const char *label = nkg_text_slice(D->a, &D->t, b, j);
+        int e;
+        nkg_status st = add_entity(D, ENT_ORG, slug(D->a, label), label, (uint32_t)b, (uint32_t)j,
+                                   rule_name(D->a, hr, "org-heads"), 0.7, &e);
+        if (st != NKG_OK)
+            return st;
+        D->ents[e].otype = nkg_row_get(hr, c_htype);
+        i = j - 1;
+    }
+    return NKG_OK;
+}
+
+/* -------------------------------------------------------------- people */
+static int name_token(const doc *D, size_t i)
+{
+    if (!is_cap_word(D, i) || D->owner[i] >= 0 || tok_flag(D, i, NKG_TOK_UPPER))
+        return 0;
+    const char *n = D->t.toks[i].norm;
+    const nkg_extractor *x = D->x;
+    if (in_table(x->name_stop, n) || in_table(x->months, n) || in_table(x->weekdays, n) ||
+        in_table(x->demonyms, n) || in_table(x->titles, n))
+        return 0;
+    return 1;
+}
+
+/* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
+ * inside. Returns its end, or i when there is none. */
+static size_t name_run(const doc *D, size_t i, size_t maxn)
+{
+    size_t j = i, words = 0;
+    while (j < D->t.ntoks && words < maxn && D->t.toks[j].sent == D->t.toks[i].sent) {
+        if (name_token(D, j) && (j == i || !tok_flag(D, j, NKG_TOK_NL))) {
+            words++;
+            j++;
+            if (D->t.toks[j - 1].ce - D->t.toks[j - 1].cb == 1 && nkg_tok_is(&D->t, j, ".") &&
+                name_token(D, j + 1))
+                j++; /* middle initial */
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+static nkg_status add_person(doc *D, size_t b, size_t e, const char *rule, double conf, int *out)
+{
+    /* the key is the full name: "Uhuru Kenyatta" -> uhuru-kenyatta */
+    const char *label = nkg_text_slice(D->a, &D->t, b, e);
+    /* surname coreference: a single token equal to a known surname */
+    if (e - b == 1) {
+        for (size_t k = 0; k < D->nents; ++k)
+            if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname &&
+                strcmp(D->ents[k].surname, D->t.toks[b].norm) == 0)
+                return add_entity(D, ENT_PERSON, D->ents[k].key, D->ents[k].label, (uint32_t)b,
+                                  (uint32_t)e, rule, conf, out);
+    }
+    int idx;
+    nkg_status st = add_entity(D, ENT_PERSON, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
+                               rule, conf, &idx);
+    if (st == NKG_OK) {
+        D->ents[idx].surname = D->t.toks[e - 1].norm;
+        if (out)
+            *out = idx;
+    }
+    return st;
+}
+
+static int is_speech(const doc *D, size_t i)
+{
+    return i < D->t.ntoks && in_table(D->x->speech, D->t.toks[i].norm);
+}
+
+/* Title Case lines (headlines) capitalise every word: names there are
+ * found only through the stronger cues. */
+static int title_case_sentence(const doc *D, size_t s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i)
+        if (tok_flag(D, i, NKG_TOK_WORD) && D->t.toks[i].ce - D->t.toks[i].cb > 3) {
+            words++;
+            caps += tok_flag(D, i, NKG_TOK_CAP) != 0;
+        }
+    return words >= 3 && caps * 10 >= words * 7;
+}
+
+static nkg_status find_people(doc *D)
+{
+    nkg_status st = NKG_OK;
+    /* 1. after a title: "Prime Minister Raila Odinga", "Col. Cyrus Oguna" */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        const nkg_row *rows[4];
+        size_t len;
+        if (!nkg_table_match(D->x->titles, &D->t, i, rows, 4, &len))
+            continue;
+        size_t j = i + len;
+        if (nkg_tok_is(&D->t, j, "."))
+            j++;
+        /* stacked titles: "military spokesman Colonel Cyrus Oguna" */
+        while (nkg_table_match(D->x->titles, &D->t, j, rows, 4, &len)) {
+            j += len;
+            if (nkg_tok_is(&D->t, j, "."))
+                j++;
+        }
+        size_t e = name_run(D, j, 4);
+        if (e > j && !title_case_sentence(D, D->t.toks[i].sent))
+            st = add_person(D, j, e, rule_name(D->a, rows[0], "titles"), 0.85, NULL);
+        i = e > j ? e - 1 : i;
+    }
+    /* 2. around a speech verb: "said Joseph Lenku", "Paul Hirschson told" */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        if (!is_speech(D, i))
+            continue;
+        size_t e = name_run(D, i + 1, 4);
+        if (e >= i + 3)
+            st = add_person(D, i + 1, e, "speech-name", 0.8, NULL);
+        size_t b = i;
+        while (b > 0 && name_token(D, b - 1) && i - b < 4)
+            b--;
+        if (st == NKG_OK && i - b >= 2 && !title_case_sentence(D, D->t.toks[i].sent))
+            st = add_person(D, b, i, "name-speech", 0.8, NULL);
+    }
+    /* 3. two to four capitalised words in running text */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        if (!name_token(D, i) || title_case_sentence(D, D->t.toks[i].sent))
+            continue;
+        if (i > 0 && is_cap_word(D, i - 1) && D->t.toks[i - 1].sent == D->t.toks[i].sent)
+            continue; /* inside a longer capitalised run that is something else */
+        size_t e = name_run(D, i, 4);
+        size_t words = 0;
+        for (size_t k = i; k < e; ++k)
+            words += tok_flag(D, k, NKG_TOK_WORD) != 0;
+        if (words >= 2 && words <= 3 && !is_cap_word(D, e) &&
+            !(e < D->t.ntoks && in_table(D->x->facilities, D->t.toks[e].norm)) &&
+            !in_table(D->x->org_heads, D->t.toks[e - 1].norm)) {
+            /* a name that is also a place ("New York") is left to places */
+            size_t n;
+            if (!match_index(D, &D->x->place_index, D->x->place_max_toks, i, &n) || n < e - i)
+                st = add_person(D, i, e, "capitalised-name", 0.6, NULL);
+        }
+        i = e > i ? e - 1 : i;
+    }
+    /* 4. surnames alone, after the full name was seen */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        if (D->owner[i] >= 0 || !is_cap_word(D, i) || is_cap_word(D, i + 1))
+            continue;
+        for (size_t k = 0; k < D->nents; ++k) {
+            if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname &&
+                strcmp(D->ents[k].surname, D->t.toks[i].norm) == 0 && D->ents[k].m.n &&
+                D->ents[k].m.v[0].tb < i) {
+                st = add_entity(D, ENT_PERSON, D->ents[k].key, D->ents[k].label, (uint32_t)i,
+                                (uint32_t)i + 1, "surname", 0.7, NULL);
+                break;
+            }
+        }
+    }
+    return st;
+}
+
+/* -------------------------------------------------------------- places */
+static void note_country(doc *D, const char *cc)
+{
+    if (!cc || !*cc)
+        return;
+    for (size_t i = 0; i < D->ncountries; ++i)
+        if (strcmp(D->countries[i], cc) == 0)
+            return;
+    if (D->ncountries < sizeof D->countries / sizeof D->countries[0])
+        snprintf(D->countries[D->ncountries++], 3, "%s", cc);
+}
+
+static int country_noted(const doc *D, const char *cc)
+{
+    for (size_t i = 0; i < D->ncountries; ++i)
+        if (strcmp(D->countries[i], cc) == 0)
+            return 1;
+    return 0;
+}
+
+/* Choose among places sharing a name: kind, population, the countries the
+ * article mentions, and a following ", State" or ", Country". */
+static const nkg_row *best_place(doc *D, const plist *l, size_t after)
+{
+    const nkg_extractor *x = D->x;
+    const nkg_row *best = NULL;
+    double best_score = -1e9;
+    const plist *ctx = NULL;
+    size_t n = 0;
+    if (nkg_tok_is(&D->t, after, ","))
+        ctx = match_index(D, &x->place_index, x->place_max_toks, after + 1, &n);
+    for (size_t i = 0; i < l->n; ++i) {
+        const nkg_row *r = l->v[i];
+        const char *kind = nkg_row_get(r, x->c_pkind), *cc = nkg_row_get(r, x->c_pcountry);
+        double pop = atof(nkg_row_get(r, x->c_ppop));
+        double s = log10(pop + 10.0);
+        if (strcmp(kind, "country") == 0)
+            s += 4;
+        else if (strcmp(kind, "admin1") == 0)
+            s += 2.5;
+        if (country_noted(D, cc))
+            s += 3;
+        for (size_t k = 0; ctx && k < ctx->n; ++k) {
+            const nkg_row *c = ctx->v[k];
+            const char *ck = nkg_row_get(c, x->c_pkind);
+            if (strcmp(nkg_row_get(c, x->c_pcountry), cc) == 0 &&
+                (strcmp(ck, "country") == 0 ||
+                 (strcmp(ck, "admin1") == 0 &&
+                  strcmp(nkg_row_get(c, x->c_padmin1), nkg_row_get(r, x->c_padmin1)) == 0)))
+                s += 10;
+        }
+        if (s > best_score) {
+            best_score = s;
+            best = r;
+        }
+    }
+    return best;
+}
+
+static const char *place_key(nkg_arena *a, const nkg_extractor *x, const nkg_row *r)
+{
+    const char *id = nkg_row_get(r, x->c_pid);
+    if (*id)
+        return nkg_arena_printf(a, "geonames-%s", id);
+    return nkg_arena_printf(a, "%s-%s", slug(a, nkg_row_get(r, x->c_pname)),
+                            slug(a, nkg_row_get(r, x->c_pcountry)));
+}
+
+static nkg_status add_place_row(doc *D, const nkg_row *r, size_t b, size_t e, const char *rule,
+                                double conf, int *out)
+{
+    const nkg_extractor *x = D->x;
+    int idx;
+    nkg_status st = add_entity(D, ENT_PLACE, place_key(D->a, x, r), nkg_row_get(r, x->c_pname),
+                               (uint32_t)b, (uint32_t)e, rule, conf, &idx);
+    if (st != NKG_OK)
+        return st;
+    ent *p = &D->ents[idx];
+    p->prow = r;
+    const char *kind = nkg_row_get(r, x->c_pkind);
+    p->pkind = strcmp(kind, "country") == 0 ? PL_COUNTRY
+               : strcmp(kind, "admin1") == 0 ? PL_ADMIN1 : PL_CITY;
+    p->country = nkg_row_get(r, x->c_pcountry);
+    p->admin1 = nkg_row_get(r, x->c_padmin1);
+    if (out)
+        *out = idx;
+    return NKG_OK;
+}
+
+/* Damerau-Levenshtein distance capped at 2 (only "is it <= 1" matters). */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40 || (la > lb ? la - lb : lb - la) > 1)
+        return 2;
+    int d[42][42];
+    for (size_t i = 0; i <= la; ++i)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; ++j)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; ++i)
+        for (size_t j = 1; j <= lb; ++j) {
+            int c = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + c < v)
+                v = d[i - 1][j - 1] + c;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+static nkg_status find_places(doc *D)
+{
+    const nkg_extractor *x = D->x;
+    nkg_status st = NKG_OK;
+    /* Context first: countries named or implied by a demonym. */
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        const nkg_row *dm = demonym_at(D, i);
+        if (dm)
+            note_country(D, nkg_row_get(dm, 1));
+        size_t n;
+        const plist *l = is_cap_word(D, i) ? match_index(D, &x->place_index, x->place_max_toks, i, &n) : NULL;
+        for (size_t k = 0; l && k < l->n; ++k)
+            if (strcmp(nkg_row_get(l->v[k], x->c_pkind), "country") == 0)
+                note_country(D, nkg_row_get(l->v[k], x->c_pcountry));
+    }
+    /* Facilities: "Westgate mall", "Cook County Hospital". The facility is
+     * contained in the nearest city named in the article. */
+    int c_fkind = nkg_table_col(x->facilities, "kind");
+    for (size_t i = 1; i < D->t.ntoks && st == NKG_OK; ++i) {
+        const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
+        if (!fr || D->owner[i] >= 0)
+            continue;
+        size_t b = i;
+        while (b > 0 && b + 4 > i && is_cap_word(D, b - 1) && D->owner[b - 1] < 0 &&
+               D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1))
+            b--;
+        if (b == i)
+            continue;
+        size_t n;
+        const plist *l = match_index(D, &x->place_index, x->place_max_toks, b, &n);
+        if (l && b + n == i)
+            continue; /* "Nairobi mall": a city, said as a modifier */
+        if (strcmp(nkg_row_get(fr, c_fkind), "street") == 0) {
+            for (size_t k = b; k <= i; ++k)
+                D->owner[k] = -2; /* claimed: no place inside a street name */
+            continue;
+        }
+        const char *label = nkg_text_slice(D->a, &D->t, b, i + 1);
+        int idx;
+        st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)i + 1,
+                        rule_name(D->a, fr, "facilities"), 0.7, &idx);
+        if (st == NKG_OK)
+            D->ents[idx].pkind = PL_FACILITY;
+    }
+    /* Gazetteer names. */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        if (D->owner[i] != -1 || !(is_cap_word(D, i) || tok_flag(D, i, NKG_TOK_ABBR)))
+            continue;
+        size_t n;
+        const plist *l = match_index(D, &x->place_index, x->place_max_toks, i, &n);
+        if (!l || !free_range(D, i, i + n))
+            continue;
+        const char *norm = joined(D->a, &D->t, i, i + n);
+        int ambiguous = norm && in_table(x->place_stop, norm);
+        if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
+            !(i > 0 && (nkg_tok_is(&D->t, i - 1, "in") || nkg_tok_is(&D->t, i - 1, "of"))))
+            continue;
+        /* "Harding Avenue", "Kenya Airways": part of a longer name */
+        if (i + n < D->t.ntoks && (is_cap_word(D, i + n) && D->owner[i + n] != -1))
+            continue;
+        const nkg_row *r = best_place(D, l, i + n);
+        if (r)
+            st = add_place_row(D, r, i, i + n, "places", ambiguous ? 0.6 : 0.85, NULL);
+        i += n - 1;
+    }
+    /* Tolerant spelling: an unknown capitalised word one edit away from a
+     * large city of a country the article names ("Nirobi"). */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        const nkg_tok *tk = &D->t.toks[i];
+        if (D->owner[i] != -1 || !is_cap_word(D, i) || tk->ce - tk->cb < 5 ||
+            is_cap_word(D, i + 1) || (i > 0 && is_cap_word(D, i - 1)) ||
+            in_table(x->name_stop, tk->norm))
+            continue;
+        const nkg_row *hit = NULL;
+        int hits = 0;
+        for (size_t r = 0; r < nkg_table_rows(x->places); ++r) {
+            const nkg_row *row = nkg_table_row(x->places, r);
+            if (atof(nkg_row_get(row, x->c_ppop)) < 500000 ||
+                !country_noted(D, nkg_row_get(row, x->c_pcountry)))
+                continue;
+            char low[64];
+            const char *nm = nkg_row_get(row, x->c_pname);
+            size_t k = 0;
+            for (; nm[k] && k < sizeof low - 1; ++k)
+                low[k] = (char)tolower((unsigned char)nm[k]);
+            low[k] = '\0';
+            if (edit_distance(tk->norm, low) == 1 && hit != row) {
+                hit = row;
+                hits++;
+            }
+        }
+        if (hits == 1)
+            st = add_place_row(D, hit, i, i + 1, "places-spelling", 0.5, NULL);
+    }
+    /* Facilities lie in the first city the article names. */
+    int city = -1;
+    for (size_t i = 0; i < D->nents; ++i)
+        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY) {
+            if (city < 0 || D->ents[i].m.v[0].tb < D->ents[city].m.v[0].tb)
+                city = (int)i;
+        }
+    for (size_t i = 0; i < D->nents; ++i)
+        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_FACILITY) {
+            D->ents[i].within = city;
+            if (city >= 0) /* the key names its city, so outlets agree */
+                D->ents[i].key = nkg_arena_printf(D->a, "%s-%s", D->ents[i].key, D->ents[city].key);
+        }
+    return st;
+}
+
+/* -------------------------------------------------------------- groups */
+static nkg_status find_groups(doc *D)
+{
+    const nkg_extractor *x = D->x;
+    int c_role = nkg_table_col(x->groups, "role");
+    nkg_status st = NKG_OK;
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        const nkg_row *rows[4];
+        size_t len;
+        if (D->owner[i] >= 0 || !nkg_table_match(x->groups, &D->t, i, rows, 4, &len) ||
+            !free_range(D, i, i + len))
+            continue;
+        size_t b = i;
+        /* "Kenyan security forces", "Israel security forces" */
+        while (b > 0 && D->t.toks[b - 1].sent == D->t.toks[i].sent && i - b < 2 &&
+               (demonym_at(D, b - 1) || (D->owner[b - 1] >= 0 &&
+                                         D->ents[D->owner[b - 1]].kind == ENT_PLACE &&
+                                         D->ents[D->owner[b - 1]].pkind == PL_COUNTRY)))
+            b--;
+        const char *label = nkg_text_slice(D->a, &D->t, b, i + len);
+        const char *low = joined(D->a, &D->t, b, i + len);
+        const char *key = nkg_arena_printf(D->a, "%s/%s", slug(D->a, D->art->id), slug(D->a, low));
+        int idx;
+        /* Keep the modifiers' own entities (the country) and just add the group. */
+        for (size_t k = b; k < i; ++k)
+            D->owner[k] = -1;
+        st = add_entity(D, ENT_GROUP, key, label, (uint32_t)b, (uint32_t)(i + len),
+                        rule_name(D->a, rows[0], "groups"), 0.75, &idx);
+        if (st == NKG_OK)
+            D->ents[idx].role = nkg_row_get(rows[0], c_role);
+        i += len - 1;
+    }
+    return st;
+}
+
+/* -------------------------------------------------------------- events */
+static const char *const family_names[FAM_N] = {
+    "attack", "hostage", "rescue", "military", "arrest", "statement", "crash", "disaster"};
+
+static int family_of(const char *name)
+{
+    for (int i = 0; i < FAM_N; ++i)
+        if (strcmp(family_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* The more specific of two classes of one family: Attack < Shooting,
+ * Bombing; Shooting and Bombing together are an Attack. */
+static const char *merge_class(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return a;
+    if (strcmp(a, "Attack") == 0)
+        return b;
+    if (strcmp(b, "Attack") == 0)
+        return a;
+    if ((strcmp(a, "Shooting") == 0 && strcmp(b, "Bombing") == 0) ||
+        (strcmp(a, "Bombing") == 0 && strcmp(b, "Shooting") == 0))
+        return "Attack";
+    return a; /* HostageTaking vs Kidnapping: the first seen */
+}
+
+static int year_at(const doc *D, size_t i)
+{
+    if (i >= D->t.ntoks || !tok_flag(D, i, NKG_TOK_NUM))
+        return 0;
+    const char *s = D->t.toks[i].norm;
+    if (strlen(s) != 4)
+        return 0;
+    int y = atoi(s);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* An explicit year bound to the trigger at [tb, te): "2011 operation",
+ * "nation's 2011 operation", "bombing ... in 1998" when no other trigger of
+ * the sentence is nearer to that year. */
+static int trigger_year(const doc *D, size_t tb, size_t te, const uint8_t *is_trig)
+{
+    for (size_t k = tb; k > 0 && tb - k < 3; --k)
+        if (year_at(D, k - 1))
+            return year_at(D, k - 1);
+    uint32_t s = D->t.toks[tb].sent;
+    for (size_t k = te; k < D->t.sents[s].te && k < te + 14; ++k) {
+        if (!(nkg_tok_is(&D->t, k, "in") || nkg_tok_is(&D->t, k, "of")) || !year_at(D, k + 1))
+            continue;
+        for (size_t j = te; j < k; ++j)
+            if (is_trig[j])
+                return 0; /* a nearer trigger owns it */
+        return year_at(D, k + 1);
+    }
+    return 0;
+}
+
+static nkg_status find_events(doc *D)
+{
+    const nkg_extractor *x = D->x;
+    int c_class = nkg_table_col(x->triggers, "class"), c_fam = nkg_table_col(x->triggers, "family");
+    int c_conf = nkg_table_col(x->triggers, "confidence");
+    uint8_t *is_trig = nkg_arena_alloc(D->a, D->t.ntoks + 1);
+    if (!is_trig)
+        return NKG_ERR_NOMEM;
+    typedef struct { size_t b, e; const nkg_row *r; } hit;
+    hit *hits = NULL;
+    size_t nh = 0, caph = 0;
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        const nkg_row *rows[4];
+        size_t len;
+        if (D->owner[i] >= 0 || !nkg_table_match(x->triggers, &D->t, i, rows, 4, &len))
+            continue;
+        hit h = {i, i + len, rows[0]};
+        VPUSH(D->a, hits, nh, caph, h);
+        for (size_t k = i; k < i + len; ++k)
+            is_trig[k] = 1;
+        i += len - 1;
+    }
+    /* One event per family, plus one per explicit other year. */
+    for (size_t h = 0; h < nh; ++h) {
+        int fam = family_of(nkg_row_get(hits[h].r, c_fam));
+        if (fam < 0)
+            continue;
+        int year = trigger_year(D, hits[h].b, hits[h].e, is_trig);
+        if (year && D->doc_year && year == D->doc_year)
+            year = 0;
+        int ev = -1;
+        for (size_t k = 0; k < D->nevs; ++k)
+            if (D->evs[k].fam == fam && D->evs[k].year == year)
+                ev = (int)k;
+        const char *cls = nkg_row_get(hits[h].r, c_class);
+        if (ev < 0) {
+            event e;
+            memset(&e, 0, sizeof e);
+            e.fam = fam;
+            e.cls = cls;
+            e.year = year;
+            e.place = -1;
+            e.merged_into = -1;
+            e.trig = hits[h].r;
+            VPUSH(D->a, D->evs, D->nevs, D->capevs, e);
+            ev = (int)D->nevs - 1;
+        } else {
+            D->evs[ev].cls = merge_class(D->evs[ev].cls, cls);
+        }
+        double conf = atof(nkg_row_get(hits[h].r, c_conf));
+        nkg_status st = spans_add(D->a, &D->evs[ev].m, (uint32_t)hits[h].b, (uint32_t)hits[h].e,
+                                  rule_name(D->a, hits[h].r, "triggers"), conf > 0 ? conf : 0.7);
+        if (st != NKG_OK)
+            return st;
+    }
+    return NKG_OK;
+}
+
+static int sentence_has_event(const doc *D, const event *e, uint32_t s)
+{
+    for (size_t i = 0; i < e->m.n; ++i)
+        if (D->t.toks[e->m.v[i].tb].sent == s)
+            return 1;
+    return 0;
+}
+
+/* The main event of a family: the one without a year of its own. */
+static int main_event(const doc *D, int fam)
+{
+    int best = -1;
+    for (size_t i = 0; i < D->nevs; ++i)
+        if (D->evs[i].fam == fam && (best < 0 || (D->evs[best].year && !D->evs[i].year)))
+            best = (int)i;
+    return best;
+}
+
+/* ---------------------------------------------------------------- times */
+static int month_at(const doc *D, size_t i)
+{
+    const nkg_row *r = i < D->t.ntoks ? nkg_table_find(D->x->months, D->t.toks[i].norm) : NULL;
+    return r ? atoi(nkg_row_get(r, 1)) : 0;
+}
+
+static int day_at(const doc *D, size_t i)
+{
+    if (i >= D->t.ntoks || (!tok_flag(D, i, NKG_TOK_NUM) && !tok_flag(D, i, NKG_TOK_WORD)))
+        return 0;
+    int d = atoi(D->t.toks[i].norm); /* "17", "17th" */
+    return d >= 1 && d <= 31 && strlen(D->t.toks[i].norm) <= 4 ? d : 0;
+}
+
+/* A date written at token i: "September 21, 2013", "Sept. 21", "21
+ * September 2013", "2013-09-21". Missing years come from the article. */
+static const char *date_at(doc *D, size_t i, size_t *len)
+{
+    int y = 0, m = 0, d = 0;
+    size_t j = i;
+    if ((m = month_at(D, j))) {
+        j++;
+        if (nkg_tok_is(&D->t, j, "."))
+            j++;
+        if (!(d = day_at(D, j)))
+            return NULL;
+        j++;
+        if (nkg_tok_is(&D->t, j, ",") && year_at(D, j + 1))
+            j++;
+        if ((y = year_at(D, j)))
+            j++;
+    } else if ((d = day_at(D, j)) && (m = month_at(D, j + 1))) {
+        j += 2;
+        if ((y = year_at(D, j)))
+            j++;
+    } else if ((y = year_at(D, j)) && nkg_tok_is(&D->t, j + 1, "-") &&
+               tok_flag(D, j + 2, NKG_TOK_NUM) && nkg_tok_is(&D->t, j + 3, "-") &&
+               tok_flag(D, j + 4, NKG_TOK_NUM)) {
+        m = atoi(D->t.toks[j + 2].norm);
+        d = atoi(D->t.toks[j + 4].norm);
+        j += 5;
+    } else {
+        return NULL;
+    }
+    if (!y)
+        y = D->doc_year;
+    if (!y || m < 1 || m > 12 || d < 1 || d > 31)
+        return NULL;
+    *len = j - i;
+    return nkg_arena_printf(D->a, "%04d-%02d-%02d", y, m, d);
+}
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static const char *civil_from_days(nkg_arena *a, long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return nkg_arena_printf(a, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
+/* The event's date: an explicit date in one of its sentences, else a
+ * weekday there resolved against the article's date (the most recent such
+ * day on or before it), else "today"/"yesterday". */
+static void date_events(doc *D)
+{
+    for (size_t e = 0; e < D->nevs; ++e) {
+        event *ev = &D->evs[e];
+        if (ev->year)
+            continue;
+        for (size_t s = 0; s < D->t.nsents && !ev->date; ++s) {
+            if (!sentence_has_event(D, ev, (uint32_t)s))
+                continue;
+            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te && !ev->date; ++i) {
+                size_t len;
+                const char *dt = date_at(D, i, &len);
+                if (dt)
+                    ev->date = dt;
+            }
+        }
+        if (ev->date || !D->doc_date)
+            continue;
+        int y, m, d;
+        if (sscanf(D->doc_date, "%d-%d-%d", &y, &m, &d) != 3)
+            continue;
+        long today = days_from_civil(y, m, d);
+        for (size_t s = 0; s < D->t.nsents && !ev->date; ++s) {
+            if (!sentence_has_event(D, ev, (uint32_t)s))
+                continue;
+            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te && !ev->date; ++i) {
+                const nkg_row *w = nkg_table_find(D->x->weekdays, D->t.toks[i].norm);
+                if (!w)
+                    continue;
+                long wd = atol(nkg_row_get(w, 1)); /* 0 = Sunday ... 6, or -1 today, -2 yesterday */
+                if (wd == -1)
+                    ev->date = D->doc_date;
+                else if (wd == -2)
+                    ev->date = civil_from_days(D->a, today - 1);
+                else if (wd >= 0 && wd <= 6) {
+                    long cur = ((today + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+                    ev->date = civil_from_days(D->a, today - ((cur - wd + 7) % 7));
+                }
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------- casualties */
+static int kind_family_rank(const char *kind, int fam)
+{
+    int hostage_kind = strcmp(kind, "Hostages") == 0 || strcmp(kind, "Attackers") == 0;
+    static const int harm[FAM_N] = {5, 3, 1, 2, 1, 0, 4, 4};
+    static const int hold[FAM_N] = {3, 5, 2, 2, 1, 0, 0, 0};
+    if (strcmp(kind, "Arrested") == 0)
+        return fam == FAM_ARREST ? 5 : fam == FAM_ATTACK ? 2 : 1;
+    return hostage_kind ? hold[fam] : harm[fam];
+}
+
+/* Entity overlapping tokens [tb, te), or -1. */
+static int entity_in(const doc *D, uint32_t tb, uint32_t te)
+{
+    for (uint32_t i = tb; i < te && i < D->t.ntoks; ++i)
+        if (D->owner[i] >= 0)
+            return D->owner[i];
+    return -1;
+}
+
+static nkg_status attach_casualties(doc *D)
+{
+    nkg_casualty *cs;
+    size_t n;
+    nkg_status st = nkg_find_casualties(&D->t, D->x->lx, D->a, &cs, &n);
+    if (st != NKG_OK)
+        return st;
+    D->reps = nkg_arena_alloc(D->a, (n ? n : 1) * sizeof *D->reps);
+    if (!D->reps)
+        return NKG_ERR_NOMEM;
+    for (size_t i = 0; i < n; ++i) {
+        const nkg_casualty *c = &cs[i];
+        uint32_t s = D->t.toks[c->anchor < D->t.ntoks ? c->anchor : c->tb].sent;
+        int best = -1, best_rank = 0;
+        long best_dist = 0;
+        /* an event of a fitting family in the same sentence, nearest first */
+        for (size_t e = 0; e < D->nevs; ++e) {
+            int rank = kind_family_rank(c->kind, D->evs[e].fam);
+            if (!rank)
+                continue;
+            for (size_t m = 0; m < D->evs[e].m.n; ++m) {
+                const span *sp = &D->evs[e].m.v[m];
+                if (D->t.toks[sp->tb].sent != s)
+                    continue;
+                long dist = labs((long)sp->tb - (long)c->anchor);
+                if (best < 0 || rank > best_rank || (rank == best_rank && dist < best_dist)) {
+                    best = (int)e;
+                    best_rank = rank;
+                    best_dist = dist;
+                }
+            }
+        }
+        if (best < 0) {
+            /* else the main event of the best-fitting family */
+            for (int fam = 0; fam < FAM_N; ++fam) {
+                int e = main_event(D, fam);
+                int rank = kind_family_rank(c->kind, fam);
+                if (e >= 0 && rank > best_rank) {
+                    best = e;
+                    best_rank = rank;
+                }
+            }
+        }
+        if (best < 0 && (strcmp(c->kind, "Killed") == 0 || strcmp(c->kind, "Injured") == 0)) {
+            /* Casualties with no trigger word still denote an incident. */
+            event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.fam = FAM_ATTACK;
+            ev.cls = "Attack";
+            ev.place = -1;
+            ev.merged_into = -1;
+            VPUSH(D->a, D->evs, D->nevs, D->capevs, ev);
+            best = (int)D->nevs - 1;
+            st = spans_add(D->a, &D->evs[best].m, c->tb, c->te, "casualty-as-event", 0.5);
+            if (st != NKG_OK)
+                return st;
+        }
+        report r = {*c, best, -1};
+        if (c->src_te > c->src_tb)
+            r.source = entity_in(D, c->src_tb, c->src_te);
+        D->reps[D->nreps++] = r;
+    }
+    return NKG_OK;
+}
+
+/* ---------------------------------------------------------- statements */
+static int last_person_before(const doc *D, size_t i)
+{
+    for (size_t k = i; k-- > 0;) {
+        if (D->owner[k] >= 0 && D->ents[D->owner[k]].kind == ENT_PERSON)
+            return D->owner[k];
+        if (D->t.toks[i].sent > D->t.toks[k].sent + 3)
+            break;
+    }
+    return -1;
+}
+
+static int speaker_kind_ok(const doc *D, int e)
+{
+    return e >= 0 && (D->ents[e].kind == ENT_PERSON || D->ents[e].kind == ENT_ORG ||
+                      (D->ents[e].kind == ENT_GROUP && strcmp(D->ents[e].role, "source") == 0));
+}
+
+static nkg_status find_statements(doc *D)
+{
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        if (!is_speech(D, i))
+            continue;
+        int sp = -1;
+        size_t sb = 0, se = 0;
+        size_t j = i + 1;
+        if (nkg_tok_is(&D->t, j, "the") || nkg_tok_is(&D->t, j, "a"))
+            j++;
+        /* "said X" (skipping a title: "said former Prime Minister X") */
+        size_t k = j;
+        while (k < D->t.ntoks && k < j + 6 && D->owner[k] < 0 && D->t.toks[k].sent == D->t.toks[i].sent &&
+               !tok_flag(D, k, NKG_TOK_PUNCT))
+            k++;
+        if (k < D->t.ntoks && speaker_kind_ok(D, D->owner[k]) && D->t.toks[k].sent == D->t.toks[i].sent) {
+            size_t end = k;
+            while (end < D->t.ntoks && D->owner[end] == D->owner[k])
+                end++;
+            /* "say al-Shabab may have ...": a name followed by a verb is the
+             * subject of the reported clause, not the speaker. */
+            if (end >= D->t.ntoks || tok_flag(D, end, NKG_TOK_PUNCT | NKG_TOK_NL) ||
+                nkg_tok_is(&D->t, end, "of") || D->t.toks[end].sent != D->t.toks[i].sent) {
+                sp = D->owner[k];
+                sb = i + 1;
+                se = end;
+            }
+        }
+        /* "X said", "X told", "the group confirmed" */
+        if (sp < 0 && i > 0) {
+            size_t b = i - 1;
+            if (speaker_kind_ok(D, D->owner[b])) {
+                sp = D->owner[b];
+                se = i;
+                sb = b;
+                while (sb > 0 && D->owner[sb - 1] == sp)
+                    sb--;
+                if (sb > 0 && (nkg_tok_is(&D->t, sb - 1, "a") || nkg_tok_is(&D->t, sb - 1, "the")))
+                    sb--;
+            } else if (nkg_tok_is(&D->t, b, "he") || nkg_tok_is(&D->t, b, "she")) {
+                sp = last_person_before(D, b);
+                sb = b;
+                se = i;
+            }
+        }
+        if (sp < 0)
+            continue;
+        stmt s;
+        memset(&s, 0, sizeof s);
+        s.speaker = sp;
+        s.verb.tb = (uint32_t)(sb < i ? sb : i);
+        s.verb.te = (uint32_t)(se > i ? se : i + 1);
+        s.verb.rule = "speech-verbs";
+        s.verb.conf = 0.7;
+        s.sb = (uint32_t)sb;
+        s.se = (uint32_t)se;
+        /* the quote: quoted tokens of the sentence, else the sentence */
+        uint32_t snt = D->t.toks[i].sent;
+        size_t qb = 0, qe = 0;
+        for (size_t q = D->t.sents[snt].tb; q < D->t.sents[snt].te; ++q)
+            if (tok_flag(D, q, NKG_TOK_QUOTE) && strcmp(D->t.toks[q].norm, "\"") == 0) {
+                if (!qb)
+                    qb = q + 1;
+                else
+                    qe = q;
+            }
+        if (!(qb && qe > qb) && snt > 0 && tok_flag(D, D->t.sents[snt].tb, NKG_TOK_QUOTE) == 0 &&
+            tok_flag(D, i - (i > 0), NKG_TOK_QUOTE)) {
+            qb = D->t.sents[snt - 1].tb; /* a quote closed just before: the previous sentence */
+            qe = D->t.sents[snt - 1].te;
+        }
+        if (!(qb && qe > qb)) {
+            qb = D->t.sents[snt].tb;
+            qe = D->t.sents[snt].te;
+        }
+        s.qb = (uint32_t)qb;
+        s.qe = (uint32_t)qe;
+        s.about = main_event(D, FAM_ATTACK);
+        if (s.about < 0)
+            s.about = D->nevs ? 0 : -1;
+        VPUSH(D->a, D->stmts, D->nstmts, D->capstmts, s);
+        i = se > i ? se - 1 : i;
+    }
+    return NKG_OK;
+}
+
+/* --------------------------------------------------------------- roles */
+static nkg_status assign_roles(doc *D)
+{
+    const nkg_table *cues = nkg_lexicon_table(D->x->lx, "role-cues");
+    int c_role = nkg_table_col(cues, "role");
+    for (size_t e = 0; e < D->nevs; ++e) {
+        event *ev = &D->evs[e];
+        for (size_t s = 0; s < D->t.nsents; ++s) {
+            if (!sentence_has_event(D, ev, (uint32_t)s))
+                continue;
+            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+                int o = D->owner[i];
+                if (o < 0 || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
+                    continue;
+                const ent *en = &D->ents[o];
+                nkg_status st = NKG_OK;
+                int armed = en->kind == ENT_ORG && strcmp(en->otype, "armed_group") == 0;
+                int force = en->kind == ENT_ORG && strcmp(en->otype, "force") == 0;
+                const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
+                                   : force ? "responder" : "";
+                if (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE) {
+                    if (strcmp(role, "perpetrator") == 0)
+                        st = ints_add(D->a, &ev->perp, o);
+                    else if (strcmp(role, "victim") == 0)
+                        st = ints_add(D->a, &ev->victim, o);
+                    else if (strcmp(role, "responder") == 0 && ev->fam == FAM_HOSTAGE)
+                        st = ints_add(D->a, &ev->resp, o);
+                } else if (ev->fam == FAM_MILITARY || ev->fam == FAM_RESCUE || ev->fam == FAM_ARREST) {
+                    if (strcmp(role, "responder") == 0)
+                        st = ints_add(D->a, &ev->resp, o);
+                    else if (strcmp(role, "perpetrator") == 0 && ev->fam != FAM_RESCUE)
+                        st = ints_add(D->a, &ev->victim, o); /* the target of the operation */
+                    else if (strcmp(role, "victim") == 0 && ev->fam == FAM_RESCUE)
+                        st = ints_add(D->a, &ev->victim, o);
+                }
+                if (st != NKG_OK)
+                    return st;
+            }
+        }
+    }
+    /* Named people: a victim or suspect cue in their sentence ("was shot",
+     * "suspect", "arrested") makes them a participant of the main attack. */
+    int att = main_event(D, FAM_ATTACK);
+    if (att < 0 || !cues)
+        return NKG_OK;
+    for (size_t s = 0; s < D->t.nsents; ++s) {
+        for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+            int o = D->owner[i];
+            if (o < 0 || D->ents[o].kind != ENT_PERSON || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
+                continue;
+            int is_speaker = 0;
+            for (size_t k = 0; k < D->nstmts; ++k)
+                is_speaker |= D->stmts[k].speaker == o;
+            /* the nearest cue in the sentence decides */
+            const char *role = NULL;
+            long best = 0;
+            for (size_t k = D->t.sents[s].tb; k < D->t.sents[s].te; ++k) {
+                const nkg_row *rows[2];
+                size_t len;
+                if (!nkg_table_match(cues, &D->t, k, rows, 2, &len))
+                    continue;
+                long dist = labs((long)k - (long)i);
+                if (!role || dist < best) {
+                    role = nkg_row_get(rows[0], c_role);
+                    best = dist;
+                }
+            }
+            if (!role || best > 12)
+                continue;
+            nkg_status st = NKG_OK;
+            if (strcmp(role, "victim") == 0 && !is_speaker)
+                st = ints_add(D->a, &D->evs[att].victim, o);
+            else if (strcmp(role, "perpetrator") == 0)
+                st = ints_add(D->a, &D->evs[att].perp, o);
+            if (st != NKG_OK)
+                return st;
+        }
+    }
+    return NKG_OK;
+}
+
+/* An event's place: the most specific place named in its sentences (a
+ * facility over a city over a region over a country), else the article's
+ * first city. */
+static void place_events(doc *D)
+{
+    int first_city = -1;
+    for (size_t i = 0; i < D->nents; ++i)
+        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY &&
+            (first_city < 0 || D->ents[i].m.v[0].tb < D->ents[first_city].m.v[0].tb))
+            first_city = (int)i;
+    for (size_t e = 0; e < D->nevs; ++e) {
+        event *ev = &D->evs[e];
+        int best = -1;
+        for (size_t s = 0; s < D->t.nsents; ++s) {
+            if (!sentence_has_event(D, ev, (uint32_t)s))
+                continue;
+            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+                int o = D->owner[i];
+                if (o < 0 || D->ents[o].kind != ENT_PLACE)
+                    continue;
+                if (best < 0 || D->ents[o].pkind > D->ents[best].pkind)
+                    best = o;
+            }
+        }
+        if ((best < 0 || D->ents[best].pkind < PL_CITY) && first_city >= 0 && !ev->year &&
+            (best < 0 || strcmp(D->ents[best].country, D->ents[first_city].country) == 0))
+            best = first_city;
+        ev->place = best;
+    }
+}
+
+/* ------------------------------------------------------------- emission */
+static const char *pct_encode(nkg_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *o = nkg_arena_alloc(a, n * 3 + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+        if (isalnum(*p) || strchr("-._~", *p))
+            o[k++] = (char)*p;
+        else
+            k += (size_t)sprintf(o + k, "%%%02X", *p);
+    }
+    o[k] = '\0';
+    return o;
+}
+
+char *nkg_article_iri(nkg_arena *a, const char *base, const nkg_article *art)
+{
+    if (art->url && *art->url && strchr(art->url, ':')) {
+        const char *hash = strchr(art->url, '#'); /* mentions add their own fragment */
+        size_t n = hash ? (size_t)(hash - art->url) : strlen(art->url);
+        int ok = n > 0;
+        for (size_t i = 0; i < n && ok; ++i) /* only what an IRI may hold */
+            ok = (unsigned char)art->url[i] > 0x20 && !strchr("<>\"{}|\\^`", art->url[i]);
+        if (ok)
+            return nkg_arena_strndup(a, art->url, n);
+    }
+    const char *id = pct_encode(a, art->id ? art->id : "article");
+    return id ? nkg_arena_printf(a, "%sarticle/%s", base, id) : NULL;
+}
+
+typedef struct {
+    doc *D;
+    nkg_emitter e;
+    const char *doc_iri;
+    const char *docslug;
+} emit_ctx;
+
+static const char *mention(emit_ctx *c, uint32_t tb, uint32_t te, const char *rule, double conf)
+{
+    doc *D = c->D;
+    if (tb >= te || te > D->t.ntoks)
+        return NULL;
+    const nkg_tok *b = &D->t.toks[tb], *e = &D->t.toks[te - 1];
+    const char *m = nkg_arena_printf(D->a, "%s#char=%u,%u", c->doc_iri, b->cb, e->ce);
+    const char *anchor = nkg_text_slice(D->a, &D->t, tb, te);
+    if (!m || !anchor) {
+        c->e.st = NKG_ERR_NOMEM;
+        return NULL;
+    }
+    nkg_emit_iri(&c->e, m, NS_RDF "type", NS_NIF "Phrase");
+    nkg_emit_iri(&c->e, m, NS_NIF "referenceContext", c->doc_iri);
+    nkg_emit_int(&c->e, m, NS_NIF "beginIndex", b->cb, NS_XSD "nonNegativeInteger");
+    nkg_emit_int(&c->e, m, NS_NIF "endIndex", e->ce, NS_XSD "nonNegativeInteger");
+    nkg_emit_lit(&c->e, m, NS_NIF "anchorOf", anchor, NULL);
+    if (rule) {
+        const char *r = nkg_arena_printf(D->a, "%srule/%s", D->x->base, rule);
+        if (r) {
+            nkg_emit_iri(&c->e, m, NS_NKG "extractedBy", r);
+            nkg_emit_iri(&c->e, r, NS_RDF "type", NS_NKG "ExtractionRule");
+        }
+    }
+    char buf[16];
+    snprintf(buf, sizeof buf, "%.2f", conf);
+    nkg_emit_lit(&c->e, m, NS_NKG "confidence", buf, NS_XSD "decimal");
+    return m;
+}
+
+static void mentions(emit_ctx *c, const char *node, const spans *s)
+{
+    for (size_t i = 0; i < s->n; ++i) {
+        const char *m = mention(c, s->v[i].tb, s->v[i].te, s->v[i].rule, s->v[i].conf);
+        if (m)
+            nkg_emit_iri(&c->e, node, NS_GAF "denotedBy", m);
+    }
+}
+
+static const char *place_row_iri(emit_ctx *c, const nkg_row *r)
+{
+    return nkg_arena_printf(c->D->a, "%splace/%s", c->D->x->base, place_key(c->D->a, c->D->x, r));
+}
+
+/* A gazetteer place's description; also used for the containing country
+ * and region, which get no mention of their own. */
+static void describe_place_row(emit_ctx *c, const char *iri, const nkg_row *r, int depth)
+{
+    const nkg_extractor *x = c->D->x;
+    nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Place");
+    nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SCHEMA "Place");
+    nkg_emit_lit(&c->e, iri, NS_RDFS "label", nkg_row_get(r, x->c_pname), NULL);
+    const char *id = nkg_row_get(r, x->c_pid);
+    if (*id) {
+        nkg_emit_iri(&c->e, iri, NS_OWL "sameAs",
+                     nkg_arena_printf(c->D->a, "%s%s/", NS_GEONAMES, id));
+        if (*nkg_row_get(r, x->c_plat) && *nkg_row_get(r, x->c_plong)) {
+            nkg_emit_lit(&c->e, iri, NS_GEO "lat", nkg_row_get(r, x->c_plat), NS_XSD "decimal");
+            nkg_emit_lit(&c->e, iri, NS_GEO "long", nkg_row_get(r, x->c_plong), NS_XSD "decimal");
+        }
+    }
+    if (depth > 2)
+        return;
+    const char *kind = nkg_row_get(r, x->c_pkind);
+    const char *cc = nkg_row_get(r, x->c_pcountry);
+    const nkg_row *up = NULL;
+    if (strcmp(kind, "city") == 0) {
+        const char *k = nkg_arena_printf(c->D->a, "%s.%s", cc, nkg_row_get(r, x->c_padmin1));
+        up = k ? nkg_strmap_get(&x->admin1_by_code, k) : NULL;
+    }
+    if (!up && strcmp(kind, "country") != 0)
+        up = nkg_strmap_get(&x->country_by_code, cc);
+    if (up && up != r) {
+        const char *ui = place_row_iri(c, up);
+        nkg_emit_iri(&c->e, iri, NS_SCHEMA "containedInPlace", ui);
+        describe_place_row(c, ui, up, depth + 1);
+    }
+}
+
+static const char *ent_iri(emit_ctx *c, int i)
+{
+    const ent *e = &c->D->ents[i];
+    static const char *const dir[] = {"person", "org", "group", "place"};
+    return nkg_arena_printf(c->D->a, "%s%s/%s", c->D->x->base, dir[e->kind], e->key);
+}
+
+static void emit_entity(emit_ctx *c, int i)
+{
+    const ent *e = &c->D->ents[i];
+    const char *iri = ent_iri(c, i);
+    if (!iri) {
+        c->e.st = NKG_ERR_NOMEM;
+        return;
+    }
+    switch (e->kind) {
+    case ENT_PERSON:
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Actor");
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SCHEMA "Person");
+        break;
+    case ENT_ORG:
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Actor");
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SCHEMA "Organization");
+        break;
+    case ENT_GROUP:
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Actor");
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_NKG "Group");
+        break;
+    case ENT_PLACE:
+        if (e->prow) {
+            describe_place_row(c, iri, e->prow, 0);
+        } else {
+            nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Place");
+            nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SCHEMA "Place");
+            if (e->within >= 0)
+                nkg_emit_iri(&c->e, iri, NS_SCHEMA "containedInPlace", ent_iri(c, e->within));
+        }
+        break;
+    }
+    if (e->kind != ENT_PLACE || !e->prow)
+        nkg_emit_lit(&c->e, iri, NS_RDFS "label", e->label, NULL);
+    mentions(c, iri, &e->m);
+}
+
+/* The key that names an event across articles: family, city-level place,
+ * then the strongest distinguishing fact available (date, a named victim,
+ * a death toll of three or more); with none of these the event stays local
+ * to its article, since a false merge is worse than a false split. */
+static const char *event_key(emit_ctx *c, int i)
+{
+    doc *D = c->D;
+    const event *ev = &D->evs[i];
+    const char *fam = family_names[ev->fam];
+    int pl = ev->place;
+    if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY)
+        pl = D->ents[pl].within;
+    if (pl < 0)
+        return nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
+    const char *where = D->ents[pl].key;
+    if (ev->year)
+        return nkg_arena_printf(D->a, "%s/%s/%d", fam, where, ev->year);
+    if (ev->date)
+        return nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
+    for (size_t v = 0; v < ev->victim.n; ++v)
+        if (D->ents[ev->victim.v[v]].kind == ENT_PERSON)
+            return nkg_arena_printf(D->a, "%s/%s/victim-%s", fam, where,
+                                    slug(D->a, D->ents[ev->victim.v[v]].surname));
+    int64_t killed = -1;
+    for (size_t r = 0; r < D->nreps; ++r)
+        if (D->reps[r].event == i && strcmp(D->reps[r].c.kind, "Killed") == 0 &&
+            D->reps[r].c.num.value > killed)
+            killed = D->reps[r].c.num.value;
+    if (killed >= 3)
+        return nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
+    return nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
+}
+
+static nkg_status emit_article(doc *D, const nkg_sink *sink)
+{
+    emit_ctx c;
+    c.D = D;
+    c.e.sink = sink;
+    c.e.st = NKG_OK;
+    c.doc_iri = nkg_article_iri(D->a, D->x->base, D->art);
+    c.docslug = slug(D->a, D->art->id ? D->art->id : "article");
+    c.e.graph = c.doc_iri;
+    if (!c.doc_iri || !c.docslug) {
+        return NKG_ERR_NOMEM;
+    }
+    const nkg_article *art = D->art;
+    nkg_emit_iri(&c.e, c.doc_iri, NS_RDF "type", NS_SCHEMA "NewsArticle");
+    nkg_emit_iri(&c.e, c.doc_iri, NS_RDF "type", NS_NIF "Context");
+    nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "identifier", art->id, NULL);
+    if (art->title && *art->title)
+        nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "title", art->title, NULL);
+    if (D->doc_date)
+        nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "issued", D->doc_date, NS_XSD "date");
+    if (art->url && *art->url && strcmp(c.doc_iri, art->url) == 0)
+        nkg_emit_iri(&c.e, c.doc_iri, NS_SCHEMA "url", art->url);
+    if (art->publisher && *art->publisher) {
+        const char *pub = nkg_arena_printf(D->a, "%sorg/%s", D->x->base, slug(D->a, art->publisher));
+        nkg_emit_iri(&c.e, c.doc_iri, NS_DCT "publisher", pub);
+        nkg_emit_iri(&c.e, pub, NS_RDF "type", NS_SCHEMA "Organization");
+        nkg_emit_lit(&c.e, pub, NS_RDFS "label", art->publisher, NULL);
+    }
+    if (D->x->include_text)
+        nkg_emit_lit(&c.e, c.doc_iri, NS_NIF "isString", art->text, NULL);
+    for (size_t i = 0; i < D->nents; ++i)
+        emit_entity(&c, (int)i);
+    const char **ev_iri = nkg_arena_alloc(D->a, (D->nevs + 1) * sizeof *ev_iri);
+    if (!ev_iri) {
+        return NKG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < D->nevs; ++i) {
+        const event *ev = &D->evs[i];
+        const char *key = event_key(&c, (int)i);
+        const char *iri = ev_iri[i] = nkg_arena_printf(D->a, "%sevent/%s", D->x->base, key ? key : "");
+        if (!key || !iri) {
+            return NKG_ERR_NOMEM;
+        }
+        nkg_emit_iri(&c.e, iri, NS_RDF "type", nkg_arena_printf(D->a, NS_NKG "%s", ev->cls));
+        int pl = ev->place;
+        const char *where = pl >= 0 ? D->ents[pl].label : NULL;
+        if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY && D->ents[pl].within >= 0)
+            where = D->ents[D->ents[pl].within].label;
+        const char *label = where ? nkg_arena_printf(D->a, "%s in %s", family_names[ev->fam], where)
+                                  : family_names[ev->fam];
+        nkg_emit_lit(&c.e, iri, NS_RDFS "label", label, NULL);
+        nkg_emit_lit(&c.e, iri, NS_NKG "matchKey", key, NULL);
+        mentions(&c, iri, &ev->m);
+        if (pl >= 0) {
+            nkg_emit_iri(&c.e, iri, NS_SEM "hasPlace", ent_iri(&c, pl));
+            if (D->ents[pl].pkind == PL_FACILITY && D->ents[pl].within >= 0)
+                nkg_emit_iri(&c.e, iri, NS_SEM "hasPlace", ent_iri(&c, D->ents[pl].within));
+        }
+        if (ev->date)
+            nkg_emit_lit(&c.e, iri, NS_SEM "hasTimeStamp", ev->date, NS_XSD "date");
+        else if (ev->year)
+            nkg_emit_lit(&c.e, iri, NS_SEM "hasTimeStamp",
+                         nkg_arena_printf(D->a, "%d", ev->year), NS_XSD "gYear");
+        for (size_t k = 0; k < ev->perp.n; ++k)
+            nkg_emit_iri(&c.e, iri, NS_NKG "perpetrator", ent_iri(&c, ev->perp.v[k]));
+        for (size_t k = 0; k < ev->victim.n; ++k)
+            nkg_emit_iri(&c.e, iri, NS_NKG "victim", ent_iri(&c, ev->victim.v[k]));
+        for (size_t k = 0; k < ev->resp.n; ++k)
+            nkg_emit_iri(&c.e, iri, NS_NKG "responder", ent_iri(&c, ev->resp.v[k]));
+    }
+    for (size_t i = 0; i < D->nreps; ++i) {
+        const report *r = &D->reps[i];
+        const nkg_tok *b = &D->t.toks[r->c.tb], *e = &D->t.toks[r->c.te - 1];
+        const char *iri = nkg_arena_printf(D->a, "%sreport/%s/%u-%u", D->x->base, c.docslug, b->cb, e->ce);
+        if (!iri) {
+            return NKG_ERR_NOMEM;
+        }
+        nkg_emit_iri(&c.e, iri, NS_RDF "type", NS_NKG "CasualtyReport");
+        nkg_emit_iri(&c.e, iri, NS_NKG "casualtyType", nkg_arena_printf(D->a, NS_NKG "%s", r->c.kind));
+        if (r->c.num.value >= 0)
+            nkg_emit_int(&c.e, iri, NS_NKG "count", r->c.num.value, NULL);
+        if (r->c.num.min >= 0)
+            nkg_emit_int(&c.e, iri, NS_NKG "minCount", r->c.num.min, NULL);
+        if (r->c.num.max >= 0)
+            nkg_emit_int(&c.e, iri, NS_NKG "maxCount", r->c.num.max, NULL);
+        if (r->c.num.qualifier)
+            nkg_emit_lit(&c.e, iri, NS_NKG "qualifier", r->c.num.qualifier, NULL);
+        char buf[16];
+        snprintf(buf, sizeof buf, "%.2f", r->c.confidence);
+        nkg_emit_lit(&c.e, iri, NS_NKG "confidence", buf, NS_XSD "decimal");
+        const char *m = mention(&c, r->c.tb, r->c.te, r->c.rule, r->c.confidence);
+        if (m)
+            nkg_emit_iri(&c.e, iri, NS_GAF "denotedBy", m);
+        if (r->source >= 0)
+            nkg_emit_iri(&c.e, iri, NS_PROV "wasAttributedTo", ent_iri(&c, r->source));
+        if (r->event >= 0)
+            nkg_emit_iri(&c.e, ev_iri[r->event], NS_NKG "casualtyReport", iri);
+    }
+    for (size_t i = 0; i < D->nstmts; ++i) {
+        const stmt *s = &D->stmts[i];
+        const nkg_tok *b = &D->t.toks[s->verb.tb], *e = &D->t.toks[s->verb.te - 1];
+        const char *iri = nkg_arena_printf(D->a, "%sstatement/%s/%u-%u", D->x->base, c.docslug, b->cb, e->ce);
+        if (!iri) {
+            return NKG_ERR_NOMEM;
+        }
+        nkg_emit_iri(&c.e, iri, NS_RDF "type", NS_NKG "Statement");
+        nkg_emit_iri(&c.e, iri, NS_NKG "speaker", ent_iri(&c, s->speaker));
+        if (s->about >= 0)
+            nkg_emit_iri(&c.e, iri, NS_NKG "about", ev_iri[s->about]);
+        nkg_emit_lit(&c.e, iri, NS_NKG "quote", nkg_text_slice(D->a, &D->t, s->qb, s->qe), NULL);
+        nkg_emit_lit(&c.e, iri, NS_RDFS "label",
+                     nkg_arena_printf(D->a, "statement by %s", D->ents[s->speaker].label), NULL);
+        const char *m = mention(&c, s->verb.tb, s->verb.te, s->verb.rule, s->verb.conf);
+        if (m)
+            nkg_emit_iri(&c.e, iri, NS_GAF "denotedBy", m);
+    }
+    return c.e.st;
+}
+
+/* ---------------------------------------------------------------- driver */
+/* "2013-09-22", "2013-09-22T10:00:00Z" -> "2013-09-22"; else NULL. */
+static const char *iso_date(nkg_arena *a, const char *s)
+{
+    int y, m, d;
+    if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return NULL;
+    return nkg_arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const nkg_sink *sink,
+                               nkg_extract_stats *stats, nkg_diag *d)
+{
+    nkg_arena *a = nkg_arena_new();
+    if (!a)
+        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+    doc D;
+    memset(&D, 0, sizeof D);
+    D.x = x;
+    D.art = art;
+    D.a = a;
+    D.doc_date = iso_date(a, art->published);
+    D.doc_year = D.doc_date ? atoi(D.doc_date) : 0;
+    nkg_status st = nkg_text_analyze(a, art->text, art->text_len, x->lx, &D.t);
+    if (st == NKG_OK) {
+        D.owner = nkg_arena_alloc(a, (D.t.ntoks + 1) * sizeof *D.owner);
+        if (!D.owner)
+            st = NKG_ERR_NOMEM;
+        for (size_t i = 0; D.owner && i < D.t.ntoks; ++i)
+            D.owner[i] = -1;
+    }
+    if (st == NKG_OK)
+        st = find_orgs(&D);
+    if (st == NKG_OK)
+        st = find_people(&D);
+    if (st == NKG_OK)
+        st = find_places(&D);
+    if (st == NKG_OK)
+        st = find_groups(&D);
+    if (st == NKG_OK)
+        st = find_events(&D);
+    if (st == NKG_OK)
+        st = attach_casualties(&D);
+    if (st == NKG_OK) {
+        date_events(&D);
+        place_events(&D);
+        st = find_statements(&D);
+    }
+    if (st == NKG_OK)
+        st = assign_roles(&D);
+    if (st == NKG_OK)
+        st = emit_article(&D, sink);
+    if (st == NKG_OK && stats) {
+        stats->articles++;
+        stats->events += D.nevs + D.nstmts;
+        stats->reports += D.nreps;
+        stats->statements += D.nstmts;
+        for (size_t i = 0; i < D.nents; ++i) {
+            stats->mentions += D.ents[i].m.n;
+            if (D.ents[i].kind == ENT_PLACE)
+                stats->places++;
+            else
+                stats->entities++;
+        }
+    }
+    nkg_arena_free(a);
+    if (st != NKG_OK)
+        return nkg_diag_set(d, st, "%s: extraction failed: %s", art->source ? art->source : art->id,
+                            nkg_strerror(st));
+    return NKG_OK;
+}
