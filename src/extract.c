@@ -855,13 +855,14 @@ static nkg_status find_places(doc *D)
         const nkg_tok *tk = &D->t.toks[i];
         if (D->owner[i] != -1 || !is_cap_word(D, i) || tk->ce - tk->cb < 5 ||
             is_cap_word(D, i + 1) || (i > 0 && is_cap_word(D, i - 1)) ||
-            in_table(x->name_stop, tk->norm))
+            in_table(x->name_stop, tk->norm) || demonym_at(D, i))
             continue;
         const nkg_row *hit = NULL;
         int hits = 0;
         for (size_t r = 0; r < nkg_table_rows(x->places); ++r) {
             const nkg_row *row = nkg_table_row(x->places, r);
             if (atof(nkg_row_get(row, x->c_ppop)) < 500000 ||
+                strcmp(nkg_row_get(row, x->c_pkind), "city") != 0 ||
                 !country_noted(D, nkg_row_get(row, x->c_pcountry)))
                 continue;
             char low[64];
@@ -1278,7 +1279,7 @@ static int last_person_before(const doc *D, size_t i)
     for (size_t k = i; k-- > 0;) {
         if (D->owner[k] >= 0 && D->ents[D->owner[k]].kind == ENT_PERSON)
             return D->owner[k];
-        if (D->t.toks[i].sent > D->t.toks[k].sent + 3)
+        if (D->t.toks[i].sent > D->t.toks[k].sent + 8) /* a long quote may intervene */
             break;
     }
     return -1;
@@ -1301,7 +1302,9 @@ static nkg_status find_statements(doc *D)
         if (nkg_tok_is(&D->t, j, "the") || nkg_tok_is(&D->t, j, "a"))
             j++;
         /* "said X" (skipping a title: "said former Prime Minister X") */
-        size_t k = j;
+        const nkg_row *vr = nkg_table_find(D->x->speech, D->t.toks[i].norm);
+        int after_ok = strcmp(nkg_row_get(vr, nkg_table_col(D->x->speech, "speaker")), "before") != 0;
+        size_t k = after_ok ? j : D->t.ntoks;
         while (k < D->t.ntoks && k < j + 6 && D->owner[k] < 0 && D->t.toks[k].sent == D->t.toks[i].sent &&
                !tok_flag(D, k, NKG_TOK_PUNCT))
             k++;
@@ -1392,6 +1395,13 @@ static nkg_status assign_roles(doc *D)
                     continue;
                 const ent *en = &D->ents[o];
                 nkg_status st = NKG_OK;
+                size_t end = i;
+                while (end < D->t.ntoks && D->owner[end] == o)
+                    end++;
+                /* "Al Qaeda-linked group": a modifier, not a participant */
+                if (nkg_tok_is(&D->t, end, "-") && end + 1 < D->t.ntoks &&
+                    in_table(nkg_lexicon_table(D->x->lx, "modifier-suffixes"), D->t.toks[end + 1].norm))
+                    continue;
                 int armed = en->kind == ENT_ORG && strcmp(en->otype, "armed_group") == 0;
                 int force = en->kind == ENT_ORG && strcmp(en->otype, "force") == 0;
                 const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
@@ -1457,33 +1467,53 @@ static nkg_status assign_roles(doc *D)
     return NKG_OK;
 }
 
-/* An event's place: the most specific place named in its sentences (a
- * facility over a city over a region over a country), else the article's
- * first city. */
+/* An event's place: each of its mentions votes for the places of its
+ * sentence, nearer and more specific ones more (a facility over a city over
+ * a region over a country). A country or region is then narrowed to the
+ * article's first city inside it: "the Kenya mall attack" happened in the
+ * city the article names. */
 static void place_events(doc *D)
 {
-    int first_city = -1;
-    for (size_t i = 0; i < D->nents; ++i)
-        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY &&
-            (first_city < 0 || D->ents[i].m.v[0].tb < D->ents[first_city].m.v[0].tb))
-            first_city = (int)i;
+    double *score = nkg_arena_alloc(D->a, (D->nents + 1) * sizeof *score);
+    if (!score)
+        return;
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
-        int best = -1;
-        for (size_t s = 0; s < D->t.nsents; ++s) {
-            if (!sentence_has_event(D, ev, (uint32_t)s))
-                continue;
+        memset(score, 0, (D->nents + 1) * sizeof *score);
+        for (size_t m = 0; m < ev->m.n; ++m) {
+            const span *sp = &ev->m.v[m];
+            uint32_t s = D->t.toks[sp->tb].sent;
             for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
                 int o = D->owner[i];
-                if (o < 0 || D->ents[o].kind != ENT_PLACE)
+                if (o < 0 || D->ents[o].kind != ENT_PLACE || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
                     continue;
-                if (best < 0 || D->ents[o].pkind > D->ents[best].pkind)
-                    best = o;
+                long dist = i < sp->tb ? (long)(sp->tb - i) : (long)(i - sp->te + 1);
+                score[o] += (1.0 + D->ents[o].pkind) / (1.0 + dist / 8.0);
             }
         }
-        if ((best < 0 || D->ents[best].pkind < PL_CITY) && first_city >= 0 && !ev->year &&
-            (best < 0 || strcmp(D->ents[best].country, D->ents[first_city].country) == 0))
-            best = first_city;
+        int best = -1;
+        for (size_t i = 0; i < D->nents; ++i)
+            if (score[i] > 0 && (best < 0 || score[i] > score[best]))
+                best = (int)i;
+        if (best >= 0 && D->ents[best].pkind < PL_CITY && !ev->year) {
+            int city = -1;
+            for (size_t i = 0; i < D->nents; ++i) {
+                const ent *c = &D->ents[i];
+                if (c->kind == ENT_PLACE && c->pkind == PL_CITY &&
+                    strcmp(c->country, D->ents[best].country) == 0 &&
+                    (D->ents[best].pkind == PL_COUNTRY || strcmp(c->admin1, D->ents[best].admin1) == 0) &&
+                    (city < 0 || c->m.v[0].tb < D->ents[city].m.v[0].tb))
+                    city = (int)i;
+            }
+            if (city >= 0)
+                best = city;
+        }
+        if (best < 0 && !ev->year) { /* no place in its sentences: the article's first city */
+            for (size_t i = 0; i < D->nents; ++i)
+                if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY &&
+                    (best < 0 || D->ents[i].m.v[0].tb < D->ents[best].m.v[0].tb))
+                    best = (int)i;
+        }
         ev->place = best;
     }
 }
@@ -1526,6 +1556,8 @@ typedef struct {
     nkg_emitter e;
     const char *doc_iri;
     const char *docslug;
+    nkg_strmap seen; /* mention IRIs already described: a span shared by two
+                        nodes is described once, by the first */
 } emit_ctx;
 
 static const char *mention(emit_ctx *c, uint32_t tb, uint32_t te, const char *rule, double conf)
@@ -1540,6 +1572,14 @@ static const char *mention(emit_ctx *c, uint32_t tb, uint32_t te, const char *ru
         c->e.st = NKG_ERR_NOMEM;
         return NULL;
     }
+    void **slot = nkg_strmap_slot(&c->seen, m);
+    if (!slot) {
+        c->e.st = NKG_ERR_NOMEM;
+        return NULL;
+    }
+    if (*slot)
+        return m;
+    *slot = (void *)m;
     nkg_emit_iri(&c->e, m, NS_RDF "type", NS_NIF "Phrase");
     nkg_emit_iri(&c->e, m, NS_NIF "referenceContext", c->doc_iri);
     nkg_emit_int(&c->e, m, NS_NIF "beginIndex", b->cb, NS_XSD "nonNegativeInteger");
@@ -1550,6 +1590,14 @@ static const char *mention(emit_ctx *c, uint32_t tb, uint32_t te, const char *ru
         if (r) {
             nkg_emit_iri(&c->e, m, NS_NKG "extractedBy", r);
             nkg_emit_iri(&c->e, r, NS_RDF "type", NS_NKG "ExtractionRule");
+            /* "triggers-12" names line 12 of mappings/triggers.tsv */
+            const char *dash = strrchr(rule, '-');
+            const char *label = dash && dash[1] && strspn(dash + 1, "0123456789") == strlen(dash + 1)
+                                    ? nkg_arena_printf(D->a, "mappings/%.*s.tsv line %s",
+                                                       (int)(dash - rule), rule, dash + 1)
+                                    : nkg_arena_printf(D->a, "built-in rule %s", rule);
+            if (label)
+                nkg_emit_lang(&c->e, r, NS_RDFS "label", label, "en");
         }
     }
     char buf[16];
@@ -1684,123 +1732,132 @@ static const char *event_key(emit_ctx *c, int i)
     return nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
 }
 
+static nkg_status emit_body(emit_ctx *c, doc *D);
+
 static nkg_status emit_article(doc *D, const nkg_sink *sink)
 {
     emit_ctx c;
+    memset(&c, 0, sizeof c);
     c.D = D;
     c.e.sink = sink;
     c.e.st = NKG_OK;
     c.doc_iri = nkg_article_iri(D->a, D->x->base, D->art);
     c.docslug = slug(D->a, D->art->id ? D->art->id : "article");
     c.e.graph = c.doc_iri;
-    if (!c.doc_iri || !c.docslug) {
+    if (!c.doc_iri || !c.docslug)
         return NKG_ERR_NOMEM;
-    }
+    nkg_status st = emit_body(&c, D);
+    nkg_strmap_free(&c.seen);
+    return st;
+}
+
+static nkg_status emit_body(emit_ctx *c, doc *D)
+{
     const nkg_article *art = D->art;
-    nkg_emit_iri(&c.e, c.doc_iri, NS_RDF "type", NS_SCHEMA "NewsArticle");
-    nkg_emit_iri(&c.e, c.doc_iri, NS_RDF "type", NS_NIF "Context");
-    nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "identifier", art->id, NULL);
+    nkg_emit_iri(&c->e, c->doc_iri, NS_RDF "type", NS_SCHEMA "NewsArticle");
+    nkg_emit_iri(&c->e, c->doc_iri, NS_RDF "type", NS_NIF "Context");
+    nkg_emit_lit(&c->e, c->doc_iri, NS_DCT "identifier", art->id, NULL);
     if (art->title && *art->title)
-        nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "title", art->title, NULL);
+        nkg_emit_lit(&c->e, c->doc_iri, NS_DCT "title", art->title, NULL);
     if (D->doc_date)
-        nkg_emit_lit(&c.e, c.doc_iri, NS_DCT "issued", D->doc_date, NS_XSD "date");
-    if (art->url && *art->url && strcmp(c.doc_iri, art->url) == 0)
-        nkg_emit_iri(&c.e, c.doc_iri, NS_SCHEMA "url", art->url);
+        nkg_emit_lit(&c->e, c->doc_iri, NS_DCT "issued", D->doc_date, NS_XSD "date");
+    if (art->url && *art->url && strcmp(c->doc_iri, art->url) == 0)
+        nkg_emit_iri(&c->e, c->doc_iri, NS_SCHEMA "url", art->url);
     if (art->publisher && *art->publisher) {
         const char *pub = nkg_arena_printf(D->a, "%sorg/%s", D->x->base, slug(D->a, art->publisher));
-        nkg_emit_iri(&c.e, c.doc_iri, NS_DCT "publisher", pub);
-        nkg_emit_iri(&c.e, pub, NS_RDF "type", NS_SCHEMA "Organization");
-        nkg_emit_lit(&c.e, pub, NS_RDFS "label", art->publisher, NULL);
+        nkg_emit_iri(&c->e, c->doc_iri, NS_DCT "publisher", pub);
+        nkg_emit_iri(&c->e, pub, NS_RDF "type", NS_SCHEMA "Organization");
+        nkg_emit_lit(&c->e, pub, NS_RDFS "label", art->publisher, NULL);
     }
     if (D->x->include_text)
-        nkg_emit_lit(&c.e, c.doc_iri, NS_NIF "isString", art->text, NULL);
+        nkg_emit_lit(&c->e, c->doc_iri, NS_NIF "isString", art->text, NULL);
     for (size_t i = 0; i < D->nents; ++i)
-        emit_entity(&c, (int)i);
+        emit_entity(c, (int)i);
     const char **ev_iri = nkg_arena_alloc(D->a, (D->nevs + 1) * sizeof *ev_iri);
     if (!ev_iri) {
         return NKG_ERR_NOMEM;
     }
     for (size_t i = 0; i < D->nevs; ++i) {
         const event *ev = &D->evs[i];
-        const char *key = event_key(&c, (int)i);
+        const char *key = event_key(c, (int)i);
         const char *iri = ev_iri[i] = nkg_arena_printf(D->a, "%sevent/%s", D->x->base, key ? key : "");
         if (!key || !iri) {
             return NKG_ERR_NOMEM;
         }
-        nkg_emit_iri(&c.e, iri, NS_RDF "type", nkg_arena_printf(D->a, NS_NKG "%s", ev->cls));
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", nkg_arena_printf(D->a, NS_NKG "%s", ev->cls));
         int pl = ev->place;
         const char *where = pl >= 0 ? D->ents[pl].label : NULL;
         if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY && D->ents[pl].within >= 0)
             where = D->ents[D->ents[pl].within].label;
         const char *label = where ? nkg_arena_printf(D->a, "%s in %s", family_names[ev->fam], where)
                                   : family_names[ev->fam];
-        nkg_emit_lit(&c.e, iri, NS_RDFS "label", label, NULL);
-        nkg_emit_lit(&c.e, iri, NS_NKG "matchKey", key, NULL);
-        mentions(&c, iri, &ev->m);
+        nkg_emit_lit(&c->e, iri, NS_RDFS "label", label, NULL);
+        nkg_emit_lit(&c->e, iri, NS_NKG "matchKey", key, NULL);
+        mentions(c, iri, &ev->m);
         if (pl >= 0) {
-            nkg_emit_iri(&c.e, iri, NS_SEM "hasPlace", ent_iri(&c, pl));
+            nkg_emit_iri(&c->e, iri, NS_SEM "hasPlace", ent_iri(c, pl));
             if (D->ents[pl].pkind == PL_FACILITY && D->ents[pl].within >= 0)
-                nkg_emit_iri(&c.e, iri, NS_SEM "hasPlace", ent_iri(&c, D->ents[pl].within));
+                nkg_emit_iri(&c->e, iri, NS_SEM "hasPlace", ent_iri(c, D->ents[pl].within));
         }
         if (ev->date)
-            nkg_emit_lit(&c.e, iri, NS_SEM "hasTimeStamp", ev->date, NS_XSD "date");
+            nkg_emit_lit(&c->e, iri, NS_SEM "hasTimeStamp", ev->date, NS_XSD "date");
         else if (ev->year)
-            nkg_emit_lit(&c.e, iri, NS_SEM "hasTimeStamp",
+            nkg_emit_lit(&c->e, iri, NS_SEM "hasTimeStamp",
                          nkg_arena_printf(D->a, "%d", ev->year), NS_XSD "gYear");
         for (size_t k = 0; k < ev->perp.n; ++k)
-            nkg_emit_iri(&c.e, iri, NS_NKG "perpetrator", ent_iri(&c, ev->perp.v[k]));
+            nkg_emit_iri(&c->e, iri, NS_NKG "perpetrator", ent_iri(c, ev->perp.v[k]));
         for (size_t k = 0; k < ev->victim.n; ++k)
-            nkg_emit_iri(&c.e, iri, NS_NKG "victim", ent_iri(&c, ev->victim.v[k]));
+            nkg_emit_iri(&c->e, iri, NS_NKG "victim", ent_iri(c, ev->victim.v[k]));
         for (size_t k = 0; k < ev->resp.n; ++k)
-            nkg_emit_iri(&c.e, iri, NS_NKG "responder", ent_iri(&c, ev->resp.v[k]));
+            nkg_emit_iri(&c->e, iri, NS_NKG "responder", ent_iri(c, ev->resp.v[k]));
     }
     for (size_t i = 0; i < D->nreps; ++i) {
         const report *r = &D->reps[i];
         const nkg_tok *b = &D->t.toks[r->c.tb], *e = &D->t.toks[r->c.te - 1];
-        const char *iri = nkg_arena_printf(D->a, "%sreport/%s/%u-%u", D->x->base, c.docslug, b->cb, e->ce);
+        const char *iri = nkg_arena_printf(D->a, "%sreport/%s/%u-%u", D->x->base, c->docslug, b->cb, e->ce);
         if (!iri) {
             return NKG_ERR_NOMEM;
         }
-        nkg_emit_iri(&c.e, iri, NS_RDF "type", NS_NKG "CasualtyReport");
-        nkg_emit_iri(&c.e, iri, NS_NKG "casualtyType", nkg_arena_printf(D->a, NS_NKG "%s", r->c.kind));
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_NKG "CasualtyReport");
+        nkg_emit_iri(&c->e, iri, NS_NKG "casualtyType", nkg_arena_printf(D->a, NS_NKG "%s", r->c.kind));
         if (r->c.num.value >= 0)
-            nkg_emit_int(&c.e, iri, NS_NKG "count", r->c.num.value, NULL);
+            nkg_emit_int(&c->e, iri, NS_NKG "count", r->c.num.value, NULL);
         if (r->c.num.min >= 0)
-            nkg_emit_int(&c.e, iri, NS_NKG "minCount", r->c.num.min, NULL);
+            nkg_emit_int(&c->e, iri, NS_NKG "minCount", r->c.num.min, NULL);
         if (r->c.num.max >= 0)
-            nkg_emit_int(&c.e, iri, NS_NKG "maxCount", r->c.num.max, NULL);
+            nkg_emit_int(&c->e, iri, NS_NKG "maxCount", r->c.num.max, NULL);
         if (r->c.num.qualifier)
-            nkg_emit_lit(&c.e, iri, NS_NKG "qualifier", r->c.num.qualifier, NULL);
+            nkg_emit_lit(&c->e, iri, NS_NKG "qualifier", r->c.num.qualifier, NULL);
         char buf[16];
         snprintf(buf, sizeof buf, "%.2f", r->c.confidence);
-        nkg_emit_lit(&c.e, iri, NS_NKG "confidence", buf, NS_XSD "decimal");
-        const char *m = mention(&c, r->c.tb, r->c.te, r->c.rule, r->c.confidence);
+        nkg_emit_lit(&c->e, iri, NS_NKG "confidence", buf, NS_XSD "decimal");
+        const char *m = mention(c, r->c.tb, r->c.te, r->c.rule, r->c.confidence);
         if (m)
-            nkg_emit_iri(&c.e, iri, NS_GAF "denotedBy", m);
+            nkg_emit_iri(&c->e, iri, NS_GAF "denotedBy", m);
         if (r->source >= 0)
-            nkg_emit_iri(&c.e, iri, NS_PROV "wasAttributedTo", ent_iri(&c, r->source));
+            nkg_emit_iri(&c->e, iri, NS_PROV "wasAttributedTo", ent_iri(c, r->source));
         if (r->event >= 0)
-            nkg_emit_iri(&c.e, ev_iri[r->event], NS_NKG "casualtyReport", iri);
+            nkg_emit_iri(&c->e, ev_iri[r->event], NS_NKG "casualtyReport", iri);
     }
     for (size_t i = 0; i < D->nstmts; ++i) {
         const stmt *s = &D->stmts[i];
         const nkg_tok *b = &D->t.toks[s->verb.tb], *e = &D->t.toks[s->verb.te - 1];
-        const char *iri = nkg_arena_printf(D->a, "%sstatement/%s/%u-%u", D->x->base, c.docslug, b->cb, e->ce);
+        const char *iri = nkg_arena_printf(D->a, "%sstatement/%s/%u-%u", D->x->base, c->docslug, b->cb, e->ce);
         if (!iri) {
             return NKG_ERR_NOMEM;
         }
-        nkg_emit_iri(&c.e, iri, NS_RDF "type", NS_NKG "Statement");
-        nkg_emit_iri(&c.e, iri, NS_NKG "speaker", ent_iri(&c, s->speaker));
+        nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_NKG "Statement");
+        nkg_emit_iri(&c->e, iri, NS_NKG "speaker", ent_iri(c, s->speaker));
         if (s->about >= 0)
-            nkg_emit_iri(&c.e, iri, NS_NKG "about", ev_iri[s->about]);
-        nkg_emit_lit(&c.e, iri, NS_NKG "quote", nkg_text_slice(D->a, &D->t, s->qb, s->qe), NULL);
-        nkg_emit_lit(&c.e, iri, NS_RDFS "label",
+            nkg_emit_iri(&c->e, iri, NS_NKG "about", ev_iri[s->about]);
+        nkg_emit_lit(&c->e, iri, NS_NKG "quote", nkg_text_slice(D->a, &D->t, s->qb, s->qe), NULL);
+        nkg_emit_lit(&c->e, iri, NS_RDFS "label",
                      nkg_arena_printf(D->a, "statement by %s", D->ents[s->speaker].label), NULL);
-        const char *m = mention(&c, s->verb.tb, s->verb.te, s->verb.rule, s->verb.conf);
+        const char *m = mention(c, s->verb.tb, s->verb.te, s->verb.rule, s->verb.conf);
         if (m)
-            nkg_emit_iri(&c.e, iri, NS_GAF "denotedBy", m);
+            nkg_emit_iri(&c->e, iri, NS_GAF "denotedBy", m);
     }
-    return c.e.st;
+    return c->e.st;
 }
 
 /* ---------------------------------------------------------------- driver */

@@ -59,13 +59,17 @@ static nkg_status write_raptor(FILE *out, raptor_world *world, raptor_statement 
     }
     int rc = 0;
     if (fmt == NKG_OUT_TURTLE) {
+        /* raptor's Turtle writer declares rdf: itself and refuses it twice. */
         for (size_t i = 0; i < nkg_n_prefixes && !rc; ++i) {
+            if (strcmp(nkg_prefixes[i][0], "rdf") == 0)
+                continue;
             raptor_uri *u = raptor_new_uri(world, (const unsigned char *)nkg_prefixes[i][1]);
             rc = !u || raptor_serializer_set_namespace(ser, u, (const unsigned char *)nkg_prefixes[i][0]);
             if (u)
                 raptor_free_uri(u);
         }
     }
+    /* No base IRI: every IRI is written in full or with a prefix. */
     rc = rc || raptor_serializer_start_to_file_handle(ser, NULL, out);
     for (size_t i = 0; i < m && !rc; ++i) {
         raptor_statement tmp = *v[i];

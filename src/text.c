@@ -211,6 +211,12 @@ nkg_status nkg_text_analyze(nkg_arena *arena, const char *s, size_t len,
             while (j < n) {
                 uint32_t x = cp[j].c;
                 if (is_letter(x) || is_digit(x)) {
+                    /* Scraped text glues a caption to the next word
+                     * ("coverReuters"): a lower-case word of three or more
+                     * letters followed by Xx... splits; "McCarthy" does not. */
+                    if (letters >= 3 && letters == lower && !digits && is_upper(x) &&
+                        j + 1 < n && is_lower(cp[j + 1].c))
+                        break;
                     letters += is_letter(x);
                     digits += is_digit(x);
                     upper += is_upper(x);
