@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,6 @@
 #include <unistd.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -487,21 +487,87 @@ static int html_charset(const char *s, size_t n, char *cs, size_t cssz)
     if (body)
         lim = (size_t)(body - s);
     for (const char *p = s; (p = find_ci(p, lim - (size_t)(p - s), "<meta")) != NULL;) {
-        const char *end = memchr(p, '>', lim - (size_t)(p - s));
-        size_t len = end ? (size_t)(end - p) : lim - (size_t)(p - s);
+        /* The tag ends at '>' or, in broken markup, where the next tag
+         * starts; so every byte is looked at once, not once per tag. */
+        size_t len = 5;
+        while (len < lim - (size_t)(p - s) && p[len] != '>' && p[len] != '<')
+            len++;
         if (charset_after(p, len, "charset", cs, cssz))
             return 1;
-        p += 5;
+        p += len;
     }
     return 0;
 }
 
-/* Names that mean UTF-8 here; as in browsers, a meta tag claiming UTF-16
- * on an 8-bit document means UTF-8 too. */
+/* Labels that mean UTF-8 here. As in browsers, a meta tag that claims a
+ * 16- or 32-bit Unicode form on an 8-bit document means UTF-8 too. */
 static int means_utf8(const char *cs)
 {
-    return strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
-           strncasecmp(cs, "utf-16", 6) == 0 || strcasecmp(cs, "unicode-1-1-utf-8") == 0;
+    static const char *const prefixes[] = {"utf-8", "utf8", "unicode", "utf-16", "utf16",
+                                           "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4",
+                                           "ucs4", "iso-10646", NULL};
+    for (size_t i = 0; prefixes[i]; i++)
+        if (strncasecmp(cs, prefixes[i], strlen(prefixes[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Converts s[0..n) from charset cs to UTF-8 in a malloc'd buffer (*out,
+ * owned by the caller). Bytes that do not decode become U+FFFD, as in
+ * browsers. We convert rather than libxml2 because its converter reports
+ * failures on stderr and silently drops the rest of the document. */
+static nkg_status to_utf8(const char *name, const char *cs, const char *s, size_t n,
+                          char **out, size_t *outlen, nkg_diag *d)
+{
+    iconv_t cd = iconv_open("UTF-8", cs);
+    if (cd == (iconv_t)-1)
+        return nkg_diag_set(d, NKG_ERR_INPUT, "%s: unsupported charset \"%s\"", name, cs);
+    size_t cap = n < SIZE_MAX / 4 ? n * 2 + 64 : n;
+    char *buf = malloc(cap);
+    char *in = (char *)s; /* iconv's prototype is not const-correct */
+    size_t inleft = n, used = 0;
+    nkg_status st = NKG_OK;
+    /* UTF-8 output has no shift state, so no final flush call is needed. */
+    while (buf && inleft > 0) {
+        char *o = buf + used;
+        size_t oleft = cap - used;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        int e = errno;
+        used = (size_t)(o - buf);
+        if (r != (size_t)-1)
+            continue;
+        if (e == E2BIG || cap - used < 3) {
+            char *nb = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+            if (e == E2BIG)
+                continue;
+        }
+        if (e != EILSEQ && e != EINVAL) {
+            st = nkg_diag_set(d, NKG_ERR_INPUT, "%s: cannot decode charset \"%s\"", name, cs);
+            break;
+        }
+        /* An undecodable or truncated sequence: U+FFFD for one byte. */
+        memcpy(buf + used, "\xEF\xBF\xBD", 3);
+        used += 3;
+        in++;
+        inleft--;
+    }
+    iconv_close(cd);
+    if (!buf)
+        return nomem(d, name);
+    if (st != NKG_OK) {
+        free(buf);
+        return st;
+    }
+    *out = buf;
+    *outlen = used;
+    return NKG_OK;
 }
 
 static int name_is(const xmlNode *n, const char *name)
@@ -822,32 +888,20 @@ static void html_text(textbuf *t, xmlNode *root)
 
 static int xml_ready;
 
-static nkg_status read_html(nkg_arena *a, const char *name, const char *s, size_t n,
-                            nkg_article_fn fn, void *ud, nkg_diag *d)
+/* The article of an HTML document already in valid UTF-8. */
+static nkg_status html_article(nkg_arena *a, const char *name, const char *s, size_t n,
+                               nkg_article_fn fn, void *ud, nkg_diag *d)
 {
-    /* Empty and binary input first: they say more than a charset would. */
-    nkg_status st = check_bytes(name, s, n, 0, d);
-    if (st != NKG_OK)
-        return st;
-    char cs[64];
-    const char *enc = "UTF-8";
-    if (html_charset(s, n, cs, sizeof cs) && !means_utf8(cs)) {
-        /* libxml2 converts; an unknown name would silently mean Latin-1. */
-        xmlCharEncodingHandler *h = xmlFindCharEncodingHandler(cs);
-        if (!h)
-            return nkg_diag_set(d, NKG_ERR_INPUT, "%s: unsupported charset \"%s\"", name, cs);
-        xmlCharEncCloseFunc(h);
-        enc = cs;
-    }
-    if (enc != cs && (st = check_bytes(name, s, n, 1, d)) != NKG_OK)
-        return st;
+    nkg_status st = NKG_OK;
     if (n > INT_MAX)
         return nkg_diag_set(d, NKG_ERR_INPUT, "%s: file too large for the HTML parser", name);
     if (!xml_ready) {
         xmlInitParser();
         xml_ready = 1;
     }
-    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, enc,
+    /* With the encoding given, libxml2 ignores <meta charset>: the bytes are
+     * UTF-8 by now whatever the document says. */
+    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                         HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -896,6 +950,28 @@ static nkg_status read_html(nkg_arena *a, const char *name, const char *s, size_
     if (st != NKG_OK)
         return st;
     return fn ? fn(ud, art) : NKG_OK;
+}
+
+static nkg_status read_html(nkg_arena *a, const char *name, const char *s, size_t n,
+                            nkg_article_fn fn, void *ud, nkg_diag *d)
+{
+    /* Empty and binary input first: they say more than a charset would. */
+    nkg_status st = check_bytes(name, s, n, 0, d);
+    if (st != NKG_OK)
+        return st;
+    char cs[64];
+    if (has_bom(s, n) || !html_charset(s, n, cs, sizeof cs) || means_utf8(cs)) {
+        if ((st = check_bytes(name, s, n, 1, d)) != NKG_OK)
+            return st;
+        return html_article(a, name, s, n, fn, ud, d);
+    }
+    char *u = NULL;
+    size_t ulen = 0;
+    if ((st = to_utf8(name, cs, s, n, &u, &ulen, d)) == NKG_OK &&
+        (st = check_bytes(name, u, ulen, 1, d)) == NKG_OK)
+        st = html_article(a, name, u, ulen, fn, ud, d);
+    free(u);
+    return st;
 }
 
 /* ------------------------------------------------------------ entry points */
@@ -1025,9 +1101,11 @@ nkg_status nkg_list_dir(nkg_arena *arena, const char *dir, char ***out, size_t *
         names[cnt++] = full;
     }
     closedir(dp);
-    if (st == NKG_OK && cnt == 0)
-        st = nkg_diag_set(d, NKG_ERR_INPUT, "%s: no article files", dir);
-    if (st == NKG_OK) {
+    if (st == NKG_OK && (cnt == 0 || !names)) {
+        nkg_diag_set(d, NKG_ERR_INPUT, "%s: no article files", dir);
+        st = NKG_ERR_INPUT;
+    }
+    if (st == NKG_OK && names) {
         /* Same directory prefix everywhere: sorting paths sorts the names. */
         qsort(names, cnt, sizeof *names, cmp_str);
         char **arr = nkg_arena_alloc(arena, cnt * sizeof *arr);

@@ -318,6 +318,14 @@ static void test_html_encoding(void)
     a = html("l4.html", "<meta charset='utf-16'><p>caf\xC3\xA9</p>");
     HTML_FIELD(a, text, "caf\xC3\xA9", "meta utf-16 on 8-bit bytes means UTF-8");
 
+    a = html("l5.html", "<meta charset=windows-1252><p>a\x9D\x81" "b</p>");
+    HTML_FIELD(a, text, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b", "undecodable bytes become U+FFFD");
+    a = html("l6.html", "\xEF\xBB\xBF<meta charset=iso-8859-1><p>caf\xC3\xA9</p>");
+    HTML_FIELD(a, text, "caf\xC3\xA9", "a UTF-8 BOM beats the meta charset");
+    a = html("l7.html", "<meta charset=\"UTF-32LE\"><p>ok\xC3\xA9</p>");
+    HTML_FIELD(a, text, "ok\xC3\xA9", "meta utf-32 means UTF-8");
+    a = html("l8.html", "<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>");
+    HTML_FIELD(a, text, "\xE6\x97\xA5\xE6\x9C\xAC", "Shift_JIS converted");
     fails(INGEST("u1.html", "<p>caf\xE9</p>", NKG_FMT_HTML), NKG_ERR_INPUT,
           "u1.html: invalid UTF-8 at byte 6", "HTML without charset is UTF-8");
     fails(INGEST("u2.html", "<meta charset=UTF-8><p>\xED\xA0\x80</p>", NKG_FMT_HTML), NKG_ERR_INPUT,
@@ -473,7 +481,7 @@ static char tmpdir[64];
 
 static void write_file(const char *name, const char *content)
 {
-    char path[256];
+    char path[512];
     snprintf(path, sizeof path, "%s/%s", tmpdir, name);
     FILE *f = fopen(path, "wb");
     if (f) {
