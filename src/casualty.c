@@ -718,7 +718,7 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
     const cx *c = s->c;
     const num_ex *ne = &s->nums[k];
     size_t j = ne->n.te;
-    int aux_seen = 0, det = (ne->flags & NF_DET) != 0;
+    int aux_seen = 0, det = (ne->flags & NF_DET) != 0, asides = 0;
     *noun = -1;
     if (det && j < s->se && (role1(c, j) & R_ZERO_OTHER))
         return -1; /* "no other injuries" */
@@ -773,7 +773,8 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
         uint32_t r = role1(c, j);
         if (r & R_NEG)
             return -1;
-        if (is(c, j, ",") && j + 1 < s->se && (roles_at(c, j + 1, NULL) & R_ASIDE)) {
+        if (is(c, j, ",") && j + 1 < s->se && asides < 2 && (roles_at(c, j + 1, NULL) & R_ASIDE)) {
+            asides++;
             /* "six people, including two children, were killed" */
             size_t m = j + 1;
             while (m < s->se && m < j + 14 && !is(c, m, ",") && !is(c, m, ";") && !is(c, m, "."))
@@ -1113,7 +1114,7 @@ static void resolve_shot(const cx *c, nkg_arena *a, nkg_casualty *v, size_t from
         int64_t n = v[i].num.value;
         if (n < 0)
             continue;
-        for (size_t k = i + 1; k < to; ++k) {
+        for (size_t k = i + 1; k < to && k < i + 4; ++k) {
             if (!eq(v[k].kind, "Killed") || v[k].tb < v[i].te || v[k].num.value < 0 ||
                 v[k].num.value > n || strstr(v[k].rule, "/self"))
                 continue;
@@ -1144,7 +1145,17 @@ static void attribute(const sent_ctx *s, nkg_casualty *r, const size_t *cue_b, c
 {
     const cx *c = s->c;
     size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < ncues; ++i) {
+    /* only the few cues nearest to the report: bounded work per report */
+    size_t lo = 0, hi = ncues;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cue_b[mid] < r->tb)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t from = lo > 3 ? lo - 3 : 0, to = lo + 3 < ncues ? lo + 3 : ncues;
+    for (size_t i = from; i < to; ++i) {
         if (cue_e[i] > r->tb && cue_b[i] < r->te)
             continue;
         size_t d = cue_b[i] >= r->te ? cue_b[i] - r->te : r->tb - cue_e[i];
@@ -1184,6 +1195,16 @@ static void attribute(const sent_ctx *s, nkg_casualty *r, const size_t *cue_b, c
 }
 
 /* ------------------------------------------------------------ main loop */
+
+static int by_position(const void *x, const void *y)
+{
+    const nkg_casualty *a = x, *b = y;
+    if (a->tb != b->tb)
+        return a->tb < b->tb ? -1 : 1;
+    if (a->te != b->te)
+        return a->te < b->te ? -1 : 1;
+    return a->anchor < b->anchor ? -1 : a->anchor > b->anchor;
+}
 
 static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums, word_ex *words,
                              size_t *cue_b, size_t *cue_e, const nkg_row **cue_row)
@@ -1315,15 +1336,7 @@ static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums,
             singular_object(s, o, a, w);
     }
     /* text order within the sentence */
-    for (size_t i = first + 1; i < o->n; ++i) {
-        nkg_casualty x = o->v[i];
-        size_t j = i;
-        while (j > first && o->v[j - 1].tb > x.tb) {
-            o->v[j] = o->v[j - 1];
-            j--;
-        }
-        o->v[j] = x;
-    }
+    qsort(o->v + first, o->n - first, sizeof *o->v, by_position);
     resolve_shot(c, a, o->v, first, o->n);
     for (size_t i = first; i < o->n; ++i)
         attribute(s, &o->v[i], cue_b, cue_e, cue_row, nc);
