@@ -35,10 +35,29 @@ nkg_status nkg_jsonld_write(FILE *out, raptor_world *world, raptor_statement **q
 
 /* Parse a JSON-LD document (expanded or compacted with an embedded context:
  * no remote contexts) into quads passed to handler, the way raptor parsers
- * do. Returns NKG_ERR_INPUT with a position in d on bad input. */
+ * do: the statement and its terms are borrowed for the call (copy them with
+ * raptor_statement_copy to keep them). Blank nodes are renamed b0, b1, ...
+ * name (may be NULL) is used in messages only. Returns NKG_ERR_INPUT with
+ * "NAME:LINE:COL: message (byte N)" in d for JSON syntax errors and
+ * "NAME: message" for JSON-LD errors; NKG_ERR_NOMEM. Relative IRIs are
+ * resolved against @base only (no document base): see _opts. */
 nkg_status nkg_jsonld_read(raptor_world *world, const char *name, const char *bytes,
                            size_t n, void *ud,
                            void (*handler)(void *ud, raptor_statement *st),
                            nkg_diag *d);
+
+/* Options of the reader, added to nkg_jsonld_read's interface because the
+ * JSON-LD to RDF algorithm takes a document base IRI and an rdfDirection. */
+typedef struct {
+    const char *base;               /* document base IRI (borrowed), or NULL */
+    nkg_rdf_direction rdf_direction; /* @direction as i18n datatypes or
+                                        compound literals; NONE drops it */
+} nkg_jsonld_read_options;
+
+/* nkg_jsonld_read with options; opt may be NULL (no base, no direction). */
+nkg_status nkg_jsonld_read_opts(raptor_world *world, const char *name, const char *bytes,
+                                size_t n, const nkg_jsonld_read_options *opt, void *ud,
+                                void (*handler)(void *ud, raptor_statement *st),
+                                nkg_diag *d);
 
 #endif
