@@ -47,7 +47,8 @@ enum {
     R_ZERO_OTHER = 1u << 17,
     R_FROM = 1u << 18,
     R_PARTITIVE = 1u << 19,
-    R_ASIDE = 1u << 20
+    R_ASIDE = 1u << 20,
+    R_IRREALIS = 1u << 21
 };
 
 static const struct {
@@ -61,6 +62,7 @@ static const struct {
     {"aux", R_AUX},             {"neg", R_NEG},                 {"barrier", R_BARRIER},
     {"prep", R_PREP},           {"object", R_OBJECT},           {"zero-other", R_ZERO_OTHER},
     {"from", R_FROM},           {"partitive", R_PARTITIVE},     {"aside", R_ASIDE},
+    {"irrealis", R_IRREALIS},
 };
 
 /* Flags of a parsed number. */
@@ -479,7 +481,8 @@ static int not_a_count(const cx *c, size_t hb, size_t nb, size_t ne, size_t sb, 
             return 1;
         if ((is(c, b, ":") || is(c, b, "/") || is(c, b, ".")) && glued(c, b))
             return 1; /* 11:35, 12/17, .22 */
-        if ((is(c, b, "-") && glued(c, b) && b > sb && glued(c, b - 1) && !is_num(c, b - 1)))
+        if (is(c, b, "-") && glued(c, b) && b > sb && glued(c, b - 1) && is_word(c, b - 1) &&
+            (flags & NF_DIGITS))
             return 1; /* AK-47, COVID-19 */
         if ((roles_at(c, b, &len) & R_MONTH) && is_cap(c, b))
             return 1; /* June 3 */
@@ -713,13 +716,15 @@ static int of_between(const sent_ctx *s, size_t b, size_t e)
 /* The number k binds a word after it ("59 people were killed", "175
  * wounded") or names them ("30 hostages"). Returns the word index or -1;
  * *noun gets a noun candidate. */
-static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
+static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, int *verb_aux)
 {
     const cx *c = s->c;
     const num_ex *ne = &s->nums[k];
     size_t j = ne->n.te;
     int aux_seen = 0, det = (ne->flags & NF_DET) != 0, asides = 0;
+    int passed_set = 0, aux_since_set = 0; /* "one of 12 people injured" */
     *noun = -1;
+    *verb_aux = 0;
     if (det && j < s->se && (role1(c, j) & R_ZERO_OTHER))
         return -1; /* "no other injuries" */
     if (ne->n.value == 0 && j < s->se && (role1(c, j) & R_ZERO_OTHER))
@@ -731,13 +736,16 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
             const word_ex *w = &s->words[wi];
             size_t gap = j - ne->n.te;
             if ((w->pos & P_NOUN) && *noun < 0 && gap <= word_reach(c, w->row, P_NOUN) &&
-                (!det || gap <= 1) && !(ne->n.value == 0 && of_between(s, ne->n.te, j))) {
+                (!det || gap <= 1) && !(ne->n.value == 0 && of_between(s, ne->n.te, j)) &&
+                !(ne->n.value == 0 && w->e < s->se && (role1(c, w->e) & R_ZERO_OTHER))) {
                 *noun = wi;
                 *dist = gap;
             }
             if (w->pos & P_AFTER) {
                 if (gap > word_reach(c, w->row, P_AFTER))
                     return -1;
+                if (passed_set && !aux_since_set && !eq(nkg_row_get(w->row, c->w_needs), "finite"))
+                    return -1; /* the word goes with the set: "one of 12 people injured" */
                 if (det && !(ne->n.te < s->se && (role1(c, ne->n.te) & (R_PERSON_PL | R_PERSON_SG))))
                     return -1; /* "no" needs a noun: "no civilians were hurt" */
                 if (eq(nkg_row_get(w->row, c->w_needs), "person") && !person_gap(s, ne->n.te, j))
@@ -767,6 +775,10 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
                 !(o->n.te < s->se && ((role1(c, o->n.te) & (R_PERSON_PL | R_PERSON_SG)) ||
                                       s->wordat[o->n.te] >= 0)))
                 return -1;
+            if (o->flags & NF_SET) {
+                passed_set = 1;
+                aux_since_set = 0;
+            }
             j = o->n.te - 1;
             continue;
         }
@@ -797,6 +809,10 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist)
             return -1;
         if (r & (R_AUX | R_AUX_SG | R_AUX_PL | R_PERSON_PL | R_PERSON_SG))
             aux_seen = 1;
+        if (r & (R_AUX | R_AUX_SG | R_AUX_PL)) {
+            aux_since_set = 1;
+            *verb_aux = 1;
+        }
     }
     return -1;
 }
@@ -1253,6 +1269,10 @@ static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums,
         for (size_t k = i + 1; len && k < i + len; ++k)
             if (s->numat[k] >= 0)
                 len = 0;
+        if (len && i > s->sb && (role1(c, i - 1) & R_IRREALIS) && !(word_pos(c, r) & P_NOUN)) {
+            i += len; /* "threatened to kill", "could die": no report */
+            continue;
+        }
         if (len) {
             words[nw].row = r;
             words[nw].b = (uint32_t)i;
@@ -1278,12 +1298,15 @@ static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums,
     /* bind numbers */
     for (size_t k = 0; k < nn; ++k) {
         num_ex *ne = &nums[k];
-        if (ne->flags & (NF_NOTCOUNT | NF_SET))
+        if (ne->flags & NF_NOTCOUNT)
             continue;
-        int noun;
+        int noun, verb_aux;
         size_t df = 0, db = 0;
-        int wf = bind_forward(s, k, &noun, &df);
-        int wb = bind_backward(s, k, &db);
+        int wf = bind_forward(s, k, &noun, &df, &verb_aux);
+        int wb = (ne->flags & NF_SET) ? -1 : bind_backward(s, k, &db);
+        if ((ne->flags & NF_SET) && wf >= 0 &&
+            (verb_aux || eq(nkg_row_get(words[wf].row, c->w_needs), "finite")))
+            wf = -1; /* "two of the three victims were killed / died": the set is no report */
         int w = -1;
         const char *how = NULL;
         if (wf >= 0 && (wb < 0 || df <= db)) {
