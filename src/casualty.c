@@ -861,6 +861,12 @@ static int bind_backward(const sent_ctx *s, size_t k, size_t *dist)
             continue;      /* "killed his 7-year-old", "rose from 10 to 15" */
         }
         uint32_t r = role1(c, j);
+        /* "killing himself and 12 others": the verb of the self phrase */
+        if (is(c, j, "and") && j > s->sb && s->wordat[j - 1] >= 0 &&
+            (s->words[s->wordat[j - 1]].pos & P_SELF) && gap == 0) {
+            *dist = 1;
+            return s->wordat[j - 1];
+        }
         if (barrier(s, j) || (r & R_NEG))
             return -1;
         if (r & R_PREP)
@@ -1177,6 +1183,8 @@ static void attribute(const sent_ctx *s, nkg_casualty *r, const size_t *cue_b, c
         size_t d = cue_b[i] >= r->te ? cue_b[i] - r->te : r->tb - cue_e[i];
         const char *where = nkg_row_get(cue_row[i], c->c_source);
         size_t sb = 0, se = 0;
+        if (eq(where, "none"))
+            continue; /* "claimed responsibility" */
         if (!eq(where, "after")) { /* "police said": back from the cue */
             size_t j = cue_b[i];
             while (j > s->sb && (role1(c, j - 1) & (R_AUX | R_AUX_SG | R_AUX_PL)) && cue_b[i] - j < 2)
@@ -1322,7 +1330,8 @@ static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums,
         if (w < 0)
             continue;
         word_ex *we = &words[w];
-        we->bound = 1;
+        if (!(we->pos & P_SELF))
+            we->bound = 1; /* "killing himself and 12 others": himself still counts */
         size_t tb = ne->n.tb < we->b ? ne->n.tb : we->b;
         size_t te = ne->n.te > we->e ? ne->n.te : we->e;
         /* "the two were shot in the car and died": all of them died */

@@ -250,6 +250,8 @@ static void constructions(void)
     only("Three people were shot Saturday night.", "Injured", 3, NONE, NONE);
     only("The two were shot in the car and died at the scene.", "Killed", 2, NONE, NONE);
     none("The officer fired one shot.");
+    has("The bomber blew up his vest, killing himself and 12 others.", "Killed", 12, NONE, NONE);
+    has("The bomber blew up his vest, killing himself and 12 others.", "Killed", 1, NONE, NONE);
     /* one person, without a number */
     only("A 16-year-old girl was killed in the crash.", "Killed", 1, NONE, NONE);
     only("One person is dead after the fire.", "Killed", 1, NONE, NONE);
@@ -275,6 +277,8 @@ static void constructions(void)
               NULL, "a rescue official");
     qualified("Eight people were wounded, said army spokesman Ali Hassan.", "Injured", 8, NONE,
               NONE, NULL, "army spokesman Ali Hassan");
+    qualified("The group claimed responsibility for the blast, which killed 9.", "Killed", 9, NONE,
+              NONE, NULL, "");
 }
 
 static void negatives(void)
@@ -376,7 +380,7 @@ static void tables(void)
     static const char *const bounds[] = {"min", "max", "approx", "range", NULL};
     static const char *const where[] = {"before", "after", NULL};
     static const char *const nroles[] = {"unit", "tens", "scale", "word", "det", "plural", NULL};
-    static const char *const sources[] = {"before", "after", "either", NULL};
+    static const char *const sources[] = {"before", "after", "either", "none", NULL};
     static const char *const roles[] = {
         "unit", "unit-before", "month", "day", "street", "person-sg", "person-pl", "pronoun-sg",
         "det-sg", "det", "aux-sg", "aux-pl", "aux", "neg", "barrier", "prep", "object",
