@@ -92,7 +92,6 @@ typedef struct {
 typedef struct {
     nkg_number n;
     uint32_t flags;
-    uint32_t nb; /* first token of the number itself (after a hedge) */
 } num_ex;
 
 typedef struct {
@@ -104,7 +103,7 @@ typedef struct {
 
 /* ------------------------------------------------------------ tables */
 
-static int setup(cx *c, const nkg_text *t, const nkg_lexicon *lx)
+static void setup(cx *c, const nkg_text *t, const nkg_lexicon *lx)
 {
     memset(c, 0, sizeof *c);
     c->t = t;
@@ -125,7 +124,6 @@ static int setup(cx *c, const nkg_text *t, const nkg_lexicon *lx)
     c->w_needs = nkg_table_col(c->words, "needs");
     c->c_source = nkg_table_col(c->cues, "source");
     c->x_role = nkg_table_col(c->ctx, "role");
-    return 0;
 }
 
 static int eq(const char *a, const char *b) { return strcmp(a, b) == 0; }
@@ -560,7 +558,6 @@ static size_t parse_num(const cx *c, nkg_arena *a, size_t i, size_t sb, size_t s
             tlen = 0;
     }
     out->flags = fx | (fy & NF_NOTCOUNT);
-    out->nb = (uint32_t)k;
     out->n.tb = (uint32_t)i;
     out->n.te = (uint32_t)(e + tlen);
     if (not_a_count(c, i, k, e, sb, se, x, fx))
@@ -684,9 +681,9 @@ static int active_after(const sent_ctx *s, const word_ex *w)
     uint32_t r = role1(c, j);
     if (r & R_OBJECT)
         return 1;
-    if (is_word(c, j) && is_cap(c, j) && !(r & (R_DAY | R_MONTH | R_PREP | R_BARRIER)) &&
+    if (!s->title && is_word(c, j) && is_cap(c, j) && !(r & (R_DAY | R_MONTH | R_PREP | R_BARRIER)) &&
         s->wordat[j] < 0)
-        return 1;
+        return 1; /* "killed Regula" (in a title-case headline, capitals tell nothing) */
     return 0;
 }
 
@@ -1126,9 +1123,8 @@ static int died_after(const sent_ctx *s, const word_ex *w)
 
 /* "two people were shot, one fatally": Shot becomes Injured, minus the
  * killed the same sentence reports after it. */
-static void resolve_shot(const cx *c, nkg_arena *a, nkg_casualty *v, size_t from, size_t to)
+static void resolve_shot(nkg_arena *a, nkg_casualty *v, size_t from, size_t to)
 {
-    (void)c;
     for (size_t i = from; i < to; ++i) {
         if (!eq(v[i].kind, "Shot"))
             continue;
@@ -1369,7 +1365,7 @@ static void find_in_sentence(sent_ctx *s, outvec *o, nkg_arena *a, num_ex *nums,
     }
     /* text order within the sentence */
     qsort(o->v + first, o->n - first, sizeof *o->v, by_position);
-    resolve_shot(c, a, o->v, first, o->n);
+    resolve_shot(a, o->v, first, o->n);
     for (size_t i = first; i < o->n; ++i)
         attribute(s, &o->v[i], cue_b, cue_e, cue_row, nc);
     for (size_t k = s->sb; k < s->se; ++k)

@@ -234,6 +234,8 @@ static void constructions(void)
     has("Ten killed, 20 injured in market blast", "Injured", 20, NONE, NONE);
     has("Bus attack: 59 dead, 175 hurt", "Killed", 59, NONE, NONE);
     has("Bus attack: 59 dead, 175 hurt", "Injured", 175, NONE, NONE);
+    only("Three Killed Saturday In Kenya Mall Shooting", "Killed", 3, NONE, NONE);
+    only("12 Killed Kenya Mall Siege Update", "Killed", 12, NONE, NONE);
     /* two numbers in a clause */
     has("The attack killed 30 and injured 50.", "Killed", 30, NONE, NONE);
     has("The attack killed 30 and injured 50.", "Injured", 50, NONE, NONE);
