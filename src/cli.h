@@ -7,4 +7,10 @@ int nkg_cli_extract(int argc, char **argv);
 int nkg_cli_convert(int argc, char **argv);
 int nkg_cli_merge(int argc, char **argv);
 int nkg_cli_query(int argc, char **argv);
+
+/* Option with a value: "-o FILE", "--output FILE" or "--output=FILE" at
+ * argv[*i]. On a match sets *val, advances *i past what it used, returns 1. */
+int nkg_opt_value(int argc, char **argv, int *i, const char *shortname, const char *longname,
+                  const char **val);
+
 #endif

@@ -116,6 +116,9 @@ struct nkg_extractor {
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
+    const nkg_row **big_cities; /* population >= 500k: candidates for misspellings */
+    const char **big_names;     /* their names lower-cased */
+    size_t nbig;
     size_t place_max_toks, org_max_toks;
     int c_pid, c_pkind, c_pcountry, c_padmin1, c_plat, c_plong, c_ppop, c_palias, c_pname;
 };
@@ -389,6 +392,26 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
             else if (!nkg_strmap_get(&x->admin1_by_code, k))
                 st = nkg_strmap_put(&x->admin1_by_code, k, (void *)r) ? NKG_ERR_NOMEM : NKG_OK;
         }
+    }
+    size_t nrows = nkg_table_rows(x->places);
+    x->big_cities = nkg_arena_alloc(x->arena, (nrows + 1) * sizeof *x->big_cities);
+    x->big_names = nkg_arena_alloc(x->arena, (nrows + 1) * sizeof *x->big_names);
+    if (!x->big_cities || !x->big_names)
+        st = NKG_ERR_NOMEM;
+    for (size_t i = 0; st == NKG_OK && i < nrows; ++i) {
+        const nkg_row *r = nkg_table_row(x->places, i);
+        if (atof(nkg_row_get(r, x->c_ppop)) < 500000 ||
+            strcmp(nkg_row_get(r, x->c_pkind), "city") != 0)
+            continue;
+        char *low = nkg_arena_strdup(x->arena, nkg_row_get(r, x->c_pname));
+        if (!low) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        for (char *c = low; *c; ++c)
+            *c = (char)tolower((unsigned char)*c);
+        x->big_cities[x->nbig] = r;
+        x->big_names[x->nbig++] = low;
     }
     if (st != NKG_OK) {
         nkg_extractor_free(x);
@@ -859,19 +882,10 @@ static nkg_status find_places(doc *D)
             continue;
         const nkg_row *hit = NULL;
         int hits = 0;
-        for (size_t r = 0; r < nkg_table_rows(x->places); ++r) {
-            const nkg_row *row = nkg_table_row(x->places, r);
-            if (atof(nkg_row_get(row, x->c_ppop)) < 500000 ||
-                strcmp(nkg_row_get(row, x->c_pkind), "city") != 0 ||
-                !country_noted(D, nkg_row_get(row, x->c_pcountry)))
-                continue;
-            char low[64];
-            const char *nm = nkg_row_get(row, x->c_pname);
-            size_t k = 0;
-            for (; nm[k] && k < sizeof low - 1; ++k)
-                low[k] = (char)tolower((unsigned char)nm[k]);
-            low[k] = '\0';
-            if (edit_distance(tk->norm, low) == 1 && hit != row) {
+        for (size_t r = 0; r < x->nbig; ++r) {
+            const nkg_row *row = x->big_cities[r];
+            if (country_noted(D, nkg_row_get(row, x->c_pcountry)) &&
+                edit_distance(tk->norm, x->big_names[r]) == 1 && hit != row) {
                 hit = row;
                 hits++;
             }

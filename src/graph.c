@@ -10,6 +10,7 @@
 #include <string.h>
 #include <redland.h>
 #include "graph.h"
+#include "jsonld.h"
 
 struct nkg_graph {
     librdf_world *world;
@@ -311,4 +312,105 @@ nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format,
     librdf_free_query_results(r);
     librdf_free_query(q);
     return st;
+}
+
+typedef struct {
+    nkg_graph *g;
+    int failed;
+} load_ctx;
+
+static void load_statement(void *ud, raptor_statement *st)
+{
+    load_ctx *c = ud;
+    /* librdf nodes are raptor terms of the same world: add as they are. */
+    int rc = st->graph ? librdf_model_context_add_statement(c->g->model, st->graph, st)
+                       : librdf_model_add_statement(c->g->model, st);
+    if (rc)
+        c->failed = 1;
+}
+
+static const char *rdf_format_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return "nquads";
+    static const char *const map[][2] = {
+        {".ttl", "turtle"}, {".turtle", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"},
+        {".trig", "trig"}, {".jsonld", "jsonld"}, {".json", "jsonld"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; ++i)
+        if (strcmp(dot, map[i][0]) == 0)
+            return map[i][1];
+    return "nquads";
+}
+
+static void jsonld_statement(void *ud, raptor_statement *st) { load_statement(ud, st); }
+
+nkg_status nkg_graph_load(nkg_graph *g, const char *path, nkg_diag *d)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return nkg_diag_set(d, NKG_ERR_IO, "%s: cannot open", path);
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (len < cap)
+            break;
+        char *nb = realloc(buf, cap *= 2);
+        if (!nb)
+            free(buf);
+        buf = nb;
+    }
+    int err = ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (!buf || err) {
+        free(buf);
+        return nkg_diag_set(d, buf ? NKG_ERR_IO : NKG_ERR_NOMEM, "%s: cannot read", path);
+    }
+    const char *fmt = is_stdin ? "nquads" : rdf_format_of(path);
+    raptor_world *rw = librdf_world_get_raptor(g->world);
+    load_ctx c = {g, 0};
+    g->first_log[0] = '\0';
+    nkg_status st = NKG_OK;
+    if (strcmp(fmt, "jsonld") == 0) {
+        st = nkg_jsonld_read(rw, path, buf, len, &c, jsonld_statement, d);
+    } else {
+        raptor_parser *p = raptor_new_parser(rw, fmt);
+        raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)"file:///newskg-input");
+        if (!p || !base) {
+            st = NKG_ERR_RDF;
+        } else {
+            raptor_parser_set_statement_handler(p, &c, load_statement);
+            if (raptor_parser_parse_start(p, base) ||
+                raptor_parser_parse_chunk(p, (const unsigned char *)buf, len, 1) || g->first_log[0])
+                st = nkg_diag_set(d, NKG_ERR_INPUT, "%s:%d: %s", path,
+                                  raptor_locator_line(raptor_parser_get_locator(p)),
+                                  g->first_log[0] ? g->first_log : "cannot parse");
+        }
+        if (p)
+            raptor_free_parser(p);
+        if (base)
+            raptor_free_uri(base);
+    }
+    free(buf);
+    if (st == NKG_OK && c.failed)
+        st = nkg_diag_set(d, NKG_ERR_RDF, "%s: the store refused a statement", path);
+    if (st == NKG_ERR_RDF)
+        nkg_diag_set(d, st, "%s: RDF library error", path);
+    return st;
+}
+
+nkg_status nkg_graph_clear(nkg_graph *g, const char *graph_iri)
+{
+    librdf_node *ctx = librdf_new_node_from_uri_string(g->world, (const unsigned char *)graph_iri);
+    if (!ctx)
+        return NKG_ERR_NOMEM;
+    /* Failing to remove from an empty context is not an error. */
+    librdf_model_context_remove_statements(g->model, ctx);
+    librdf_free_node(ctx);
+    return NKG_OK;
 }

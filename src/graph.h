@@ -31,6 +31,14 @@ void nkg_quads_free(raptor_statement **q, size_t n);
 /* Number of distinct quads. */
 size_t nkg_graph_size(nkg_graph *g);
 
+/* Add the quads of an RDF file (Turtle, N-Triples, N-Quads, TriG by
+ * extension; JSON-LD by .jsonld/.json) to the model, keeping their graphs.
+ * A triples file goes to the default graph. "-" reads N-Quads from stdin. */
+nkg_status nkg_graph_load(nkg_graph *g, const char *path, nkg_diag *d);
+
+/* Remove every statement of the named graph `graph_iri`. */
+nkg_status nkg_graph_clear(nkg_graph *g, const char *graph_iri);
+
 /* Run a SPARQL query (rasqal through librdf) and write the results as a
  * table ("table"), "csv" or "json". */
 nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format, FILE *out,

@@ -200,10 +200,6 @@ static nkg_status load_table(nkg_lexicon *lx, const char *path, const char *name
                               path, lineno, ncols, t->ncols);
             break;
         }
-        if (!cols[0][0]) {
-            st = nkg_diag_set(d, NKG_ERR_INPUT, "%s:%zu: empty first column", path, lineno);
-            break;
-        }
         nkg_row *r = &t->rows[t->nrows++];
         r->ncols = ncols;
         r->cols = cols;

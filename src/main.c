@@ -11,6 +11,7 @@
 #include "ingest.h"
 #include "prov.h"
 #include "serialize.h"
+#include "summary.h"
 #include "vocab.h"
 
 static const char usage_text[] =
@@ -18,6 +19,8 @@ static const char usage_text[] =
     "                      [--include-text] [--keep-going] [--store SPEC]\n"
     "                      [--mappings DIR] [--stats] INPUT...\n"
     "       newskg convert [-i FORMAT] [-o FORMAT] [--expanded] FILE\n"
+    "       newskg merge [-f FORMAT] [-o FILE] [--base IRI] [--store SPEC] FILE...\n"
+    "       newskg query [--store SPEC] [-f table|csv|json] (-e SPARQL | QUERYFILE) [FILE...]\n"
     "       newskg --help | --version\n"
     "\n"
     "INPUT is a file (.txt plain text, .html HTML, .jsonl JSON Lines), a\n"
@@ -72,44 +75,6 @@ static nkg_status on_article(void *ud, const nkg_article *art)
     return st;
 }
 
-/* Write to a temporary file beside the target, rename at the end: a failed
- * run leaves no partial output. */
-static nkg_status write_output(nkg_graph *g, const char *path, nkg_out_format fmt, nkg_diag *d)
-{
-    raptor_statement **q;
-    size_t n;
-    nkg_status st = nkg_graph_quads(g, &q, &n);
-    if (st != NKG_OK)
-        return nkg_diag_set(d, st, "cannot read the store");
-    if (!path || strcmp(path, "-") == 0) {
-        st = nkg_write_quads(stdout, nkg_graph_raptor(g), q, n, fmt, d);
-        nkg_quads_free(q, n);
-        return st;
-    }
-    size_t len = strlen(path) + 32;
-    char *tmp = malloc(len);
-    if (!tmp) {
-        nkg_quads_free(q, n);
-        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
-    }
-    snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
-    } else {
-        st = nkg_write_quads(f, nkg_graph_raptor(g), q, n, fmt, d);
-        if (fclose(f) != 0 && st == NKG_OK)
-            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
-        if (st == NKG_OK && rename(tmp, path) != 0)
-            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
-        if (st != NKG_OK)
-            remove(tmp);
-    }
-    free(tmp);
-    nkg_quads_free(q, n);
-    return st;
-}
-
 int nkg_cli_extract(int argc, char **argv)
 {
     const char *fmt_name = "turtle", *out_path = NULL, *base = NKG_DEFAULT_BASE;
@@ -122,20 +87,15 @@ int nkg_cli_extract(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         const char *val = NULL;
-#define OPTARG(shortname, longname)                                                       \
-    ((strcmp(a, shortname) == 0 || strcmp(a, longname) == 0) && i + 1 < argc             \
-         ? (val = argv[++i], 1)                                                           \
-         : (strncmp(a, longname "=", sizeof longname) == 0 ? (val = a + sizeof longname, 1) \
-                                                           : 0))
-        if (OPTARG("-f", "--format"))
+        if (nkg_opt_value(argc, argv, &i, "-f", "--format", &val))
             fmt_name = val;
-        else if (OPTARG("-o", "--output"))
+        else if (nkg_opt_value(argc, argv, &i, "-o", "--output", &val))
             out_path = val;
-        else if (OPTARG("-b", "--base"))
+        else if (nkg_opt_value(argc, argv, &i, "-b", "--base", &val))
             base = val;
-        else if (OPTARG("-s", "--store"))
+        else if (nkg_opt_value(argc, argv, &i, "-s", "--store", &val))
             store = val;
-        else if (OPTARG("-m", "--mappings"))
+        else if (nkg_opt_value(argc, argv, &i, "-m", "--mappings", &val))
             mappings = val;
         else if (strcmp(a, "--include-text") == 0)
             include_text = 1;
@@ -152,7 +112,6 @@ int nkg_cli_extract(int argc, char **argv)
             return nkg_exit_code(NKG_ERR_USAGE);
         } else
             inputs[ninputs++] = argv[i];
-#undef OPTARG
     }
     int fmt = nkg_out_format_parse(fmt_name);
     if (fmt < 0 || ninputs == 0) {
@@ -232,6 +191,8 @@ int nkg_cli_extract(int argc, char **argv)
     }
     if (st == NKG_OK && r.stats.articles == 0)
         st = nkg_diag_set(&d, worst ? worst : NKG_ERR_INPUT, "no article was read");
+    if (st == NKG_OK)
+        st = nkg_summarize(g, base, &d);
     if (st == NKG_OK) {
         nkg_sink sink = nkg_graph_sink(g);
         st = nkg_prov_emit(prov, &sink);
@@ -239,7 +200,7 @@ int nkg_cli_extract(int argc, char **argv)
             nkg_diag_set(&d, st, "cannot record the run's provenance");
     }
     if (st == NKG_OK)
-        st = write_output(g, out_path, (nkg_out_format)fmt, &d);
+        st = nkg_write_graph_file(g, out_path, (nkg_out_format)fmt, &d);
     int rc = 0;
     if (st != NKG_OK)
         rc = report(&d, st);
@@ -277,6 +238,10 @@ int main(int argc, char **argv)
         return nkg_cli_extract(argc - 1, argv + 1);
     if (strcmp(argv[1], "convert") == 0)
         return nkg_cli_convert(argc - 1, argv + 1);
+    if (strcmp(argv[1], "merge") == 0)
+        return nkg_cli_merge(argc - 1, argv + 1);
+    if (strcmp(argv[1], "query") == 0)
+        return nkg_cli_query(argc - 1, argv + 1);
     fprintf(stderr, "newskg: unknown command '%s'\n%s", argv[1], usage_text);
     return nkg_exit_code(NKG_ERR_USAGE);
 }

@@ -1,7 +1,10 @@
 /* serialize.c - deterministic writers over a sorted quad array. raptor2
  * writes Turtle, N-Triples and N-Quads; JSON-LD is our own (jsonld.c). */
+#include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
+#include "graph.h"
 #include "jsonld.h"
 #include "serialize.h"
 #include "vocab.h"
@@ -100,3 +103,42 @@ nkg_status nkg_write_quads(FILE *out, raptor_world *world, raptor_statement **qu
         st = nkg_diag_set(d, NKG_ERR_IO, "write error");
     return st;
 }
+
+/* Write to a temporary file beside the target, rename at the end: a failed
+ * run leaves no partial output. */
+nkg_status nkg_write_graph_file(nkg_graph *g, const char *path, nkg_out_format fmt, nkg_diag *d)
+{
+    raptor_statement **q;
+    size_t n;
+    nkg_status st = nkg_graph_quads(g, &q, &n);
+    if (st != NKG_OK)
+        return nkg_diag_set(d, st, "cannot read the store");
+    if (!path || strcmp(path, "-") == 0) {
+        st = nkg_write_quads(stdout, nkg_graph_raptor(g), q, n, fmt, d);
+        nkg_quads_free(q, n);
+        return st;
+    }
+    size_t len = strlen(path) + 32;
+    char *tmp = malloc(len);
+    if (!tmp) {
+        nkg_quads_free(q, n);
+        return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
+    }
+    snprintf(tmp, len, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+    } else {
+        st = nkg_write_quads(f, nkg_graph_raptor(g), q, n, fmt, d);
+        if (fclose(f) != 0 && st == NKG_OK)
+            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+        if (st == NKG_OK && rename(tmp, path) != 0)
+            st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno));
+        if (st != NKG_OK)
+            remove(tmp);
+    }
+    free(tmp);
+    nkg_quads_free(q, n);
+    return st;
+}
+

@@ -17,4 +17,11 @@ int nkg_out_format_parse(const char *name);
 nkg_status nkg_write_quads(FILE *out, raptor_world *world, raptor_statement **quads, size_t n,
                            nkg_out_format fmt, nkg_diag *d);
 
+struct nkg_graph;
+/* Write the whole store to path ("-" or NULL: standard output). A file is
+ * written to a temporary name beside it and renamed at the end, so a failed
+ * run leaves no partial output and an existing file unchanged. */
+nkg_status nkg_write_graph_file(struct nkg_graph *g, const char *path, nkg_out_format fmt,
+                                nkg_diag *d);
+
 #endif

@@ -1,0 +1,204 @@
+/* summary.c - recompute the casualty summaries from the store's quads. */
+#include <stdlib.h>
+#include <string.h>
+#include "emit.h"
+#include "strmap.h"
+#include "summary.h"
+#include "vocab.h"
+
+const char *nkg_summary_graph(const char *base, char *buf, size_t n)
+{
+    snprintf(buf, n, "%sgraph/summary", base);
+    return buf;
+}
+
+typedef struct {
+    const char *type;
+    long long count, min, max; /* -1: absent */
+} rep;
+
+typedef struct {
+    const char *event, *type;
+    long long lo, hi;
+    size_t nsrc;
+    const char *srcs[64]; /* distinct articles (capped: only counted) */
+    const char *latest, *latest_date;
+} summ;
+
+static const char *iri(const raptor_term *t)
+{
+    return t && t->type == RAPTOR_TERM_TYPE_URI ? (const char *)raptor_uri_as_string(t->value.uri)
+                                                : NULL;
+}
+
+static const char *lit(const raptor_term *t)
+{
+    return t && t->type == RAPTOR_TERM_TYPE_LITERAL ? (const char *)t->value.literal.string : NULL;
+}
+
+static int cmp_summ(const void *a, const void *b)
+{
+    const summ *x = a, *y = b;
+    int c = strcmp(x->event, y->event);
+    return c ? c : strcmp(x->type, y->type);
+}
+
+nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
+{
+    char gbuf[2048];
+    const char *sg = nkg_summary_graph(base, gbuf, sizeof gbuf);
+    nkg_status st = nkg_graph_clear(g, sg);
+    raptor_statement **q = NULL;
+    size_t n = 0;
+    if (st == NKG_OK)
+        st = nkg_graph_quads(g, &q, &n);
+    if (st != NKG_OK)
+        return nkg_diag_set(d, st, "cannot read the store for the summaries");
+    nkg_arena *a = nkg_arena_new();
+    nkg_strmap reps = {0}, ctx_of = {0}, issued = {0}, ment_of = {0};
+    summ *sums = NULL;
+    size_t ns = 0, caps = 0;
+    if (!a)
+        st = NKG_ERR_NOMEM;
+    /* Pass 1: reports, mentions' contexts, articles' dates. */
+    for (size_t i = 0; i < n && st == NKG_OK; ++i) {
+        const char *s = iri(q[i]->subject), *p = iri(q[i]->predicate);
+        if (!s || !p)
+            continue;
+        const char *o_iri = iri(q[i]->object), *o_lit = lit(q[i]->object);
+        if (strcmp(p, NS_NIF "referenceContext") == 0 && o_iri) {
+            if (nkg_strmap_put(&ctx_of, s, (void *)o_iri))
+                st = NKG_ERR_NOMEM;
+        } else if (strcmp(p, NS_DCT "issued") == 0 && o_lit) {
+            if (nkg_strmap_put(&issued, s, (void *)o_lit))
+                st = NKG_ERR_NOMEM;
+        } else if (strcmp(p, NS_GAF "denotedBy") == 0 && o_iri) {
+            /* the first mention (in IRI order) names a node's article */
+            void **slot = nkg_strmap_slot(&ment_of, s);
+            if (!slot)
+                st = NKG_ERR_NOMEM;
+            else if (!*slot || strcmp(o_iri, *slot) < 0)
+                *slot = (void *)o_iri;
+        } else if (strncmp(p, NS_NKG, sizeof NS_NKG - 1) == 0) {
+            const char *local = p + sizeof NS_NKG - 1;
+            int is_num = o_lit && (strcmp(local, "count") == 0 || strcmp(local, "minCount") == 0 ||
+                                   strcmp(local, "maxCount") == 0);
+            int is_type = o_iri && strcmp(p, NS_NKG "casualtyType") == 0;
+            if (!is_num && !is_type)
+                continue;
+            void **slot = nkg_strmap_slot(&reps, s);
+            if (!slot) {
+                st = NKG_ERR_NOMEM;
+                break;
+            }
+            rep *r = *slot;
+            if (!r) {
+                r = nkg_arena_alloc(a, sizeof *r);
+                if (!r) {
+                    st = NKG_ERR_NOMEM;
+                    break;
+                }
+                r->count = r->min = r->max = -1;
+                *slot = r;
+            }
+            if (is_type) {
+                r->type = o_iri + sizeof NS_NKG - 1;
+            } else {
+                long long v = atoll(o_lit);
+                if (strcmp(local, "count") == 0)
+                    r->count = v;
+                else if (strcmp(local, "minCount") == 0)
+                    r->min = v;
+                else
+                    r->max = v;
+            }
+        }
+    }
+    /* Pass 2: per event and type. */
+    for (size_t i = 0; i < n && st == NKG_OK; ++i) {
+        const char *s = iri(q[i]->subject), *p = iri(q[i]->predicate), *o = iri(q[i]->object);
+        if (!s || !p || !o || strcmp(p, NS_NKG "casualtyReport") != 0)
+            continue;
+        rep *r = nkg_strmap_get(&reps, o);
+        if (!r || !r->type || (r->count < 0 && r->min < 0 && r->max < 0))
+            continue;
+        const char *m = nkg_strmap_get(&ment_of, o);
+        const char *doc = m ? nkg_strmap_get(&ctx_of, m) : NULL;
+        const char *date = doc ? nkg_strmap_get(&issued, doc) : NULL;
+        long long lo = r->count >= 0 ? r->count : r->min >= 0 ? r->min : r->max;
+        long long hi = r->count >= 0 ? r->count : r->max >= 0 ? r->max : r->min;
+        summ *sm = NULL;
+        for (size_t k = ns; k-- > 0;)
+            if (strcmp(sums[k].event, s) == 0 && strcmp(sums[k].type, r->type) == 0) {
+                sm = &sums[k];
+                break;
+            }
+        if (!sm) {
+            if (ns == caps) {
+                size_t nc = caps ? caps * 2 : 64;
+                summ *v = realloc(sums, nc * sizeof *v);
+                if (!v) {
+                    st = NKG_ERR_NOMEM;
+                    break;
+                }
+                sums = v;
+                caps = nc;
+            }
+            sm = &sums[ns++];
+            memset(sm, 0, sizeof *sm);
+            sm->event = s;
+            sm->type = r->type;
+            sm->lo = lo;
+            sm->hi = hi;
+        }
+        if (lo < sm->lo)
+            sm->lo = lo;
+        if (hi > sm->hi)
+            sm->hi = hi;
+        int known = 0;
+        for (size_t k = 0; doc && k < sm->nsrc && k < 64; ++k)
+            known |= strcmp(sm->srcs[k], doc) == 0;
+        if (doc && !known) {
+            if (sm->nsrc < 64)
+                sm->srcs[sm->nsrc] = doc;
+            sm->nsrc++;
+        }
+        if (date && (!sm->latest_date || strcmp(date, sm->latest_date) > 0 ||
+                     (strcmp(date, sm->latest_date) == 0 && strcmp(o, sm->latest) > 0))) {
+            sm->latest_date = date;
+            sm->latest = o;
+        }
+    }
+    if (st == NKG_OK && ns)
+        qsort(sums, ns, sizeof *sums, cmp_summ);
+    nkg_sink sink = nkg_graph_sink(g);
+    nkg_emitter e = {&sink, sg, NKG_OK};
+    for (size_t i = 0; i < ns && st == NKG_OK; ++i) {
+        const summ *sm = &sums[i];
+        const char *node = nkg_arena_printf(a, "%s/summary/%s", sm->event, sm->type);
+        const char *type = nkg_arena_printf(a, NS_NKG "%s", sm->type);
+        if (!node || !type) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        nkg_emit_iri(&e, sm->event, NS_NKG "summary", node);
+        nkg_emit_iri(&e, node, NS_RDF "type", NS_NKG "CasualtySummary");
+        nkg_emit_iri(&e, node, NS_NKG "casualtyType", type);
+        nkg_emit_int(&e, node, NS_NKG "lowestCount", sm->lo, NULL);
+        nkg_emit_int(&e, node, NS_NKG "highestCount", sm->hi, NULL);
+        nkg_emit_int(&e, node, NS_NKG "sourceCount", (long long)sm->nsrc, NULL);
+        if (sm->latest)
+            nkg_emit_iri(&e, node, NS_NKG "latestReport", sm->latest);
+        st = e.st;
+    }
+    free(sums);
+    nkg_strmap_free(&reps);
+    nkg_strmap_free(&ctx_of);
+    nkg_strmap_free(&issued);
+    nkg_strmap_free(&ment_of);
+    nkg_arena_free(a);
+    nkg_quads_free(q, n);
+    if (st != NKG_OK)
+        return nkg_diag_set(d, st, "cannot write the summaries");
+    return NKG_OK;
+}
