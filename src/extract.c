@@ -58,6 +58,7 @@ typedef struct {
     const char *role;  /* groups: perpetrator | victim | responder | other */
     /* people */
     const char *surname;
+    int dropped; /* found, then judged not to be what it seemed: not emitted */
 } ent;
 
 typedef struct {
@@ -67,8 +68,8 @@ typedef struct {
     int year;        /* an explicit different year, or 0 */
     const char *date; /* xsd:date, or NULL */
     int place;        /* entity index, or -1 */
+    int place2;       /* the dateline city when it differs from place, or -1 */
     ints perp, victim, resp;
-    int merged_into;  /* -1, or index of the event this one was folded into */
     const nkg_row *trig;
 } event;
 
@@ -102,6 +103,9 @@ typedef struct {
     size_t nstmts, capstmts;
     char countries[64][3]; /* ISO codes mentioned, for place context */
     size_t ncountries;
+    char regions[64][24];  /* "US.TX": first-level regions mentioned */
+    size_t nregions;
+    int dateline;          /* entity of the dateline city ("PITTSBURGH (AP) -"), or -1 */
     int doc_year;
     const char *doc_date;
 } doc;
@@ -704,6 +708,30 @@ static void note_country(doc *D, const char *cc)
         snprintf(D->countries[D->ncountries++], 3, "%s", cc);
 }
 
+static void note_region(doc *D, const char *cc, const char *admin1)
+{
+    char key[24];
+    if (!*cc || !*admin1 || strlen(cc) + strlen(admin1) + 2 > sizeof key)
+        return;
+    snprintf(key, sizeof key, "%s.%s", cc, admin1);
+    for (size_t i = 0; i < D->nregions; ++i)
+        if (strcmp(D->regions[i], key) == 0)
+            return;
+    if (D->nregions < sizeof D->regions / sizeof D->regions[0])
+        memcpy(D->regions[D->nregions++], key, sizeof key); /* key fits: checked above */
+}
+
+static int region_noted(const doc *D, const char *cc, const char *admin1)
+{
+    for (size_t i = 0; i < D->nregions; ++i) {
+        size_t l = strlen(cc);
+        if (strncmp(D->regions[i], cc, l) == 0 && D->regions[i][l] == '.' &&
+            strcmp(D->regions[i] + l + 1, admin1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int country_noted(const doc *D, const char *cc)
 {
     for (size_t i = 0; i < D->ncountries; ++i)
@@ -734,6 +762,8 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
             s += 2.5;
         if (country_noted(D, cc))
             s += 3;
+        if (strcmp(kind, "city") == 0 && region_noted(D, cc, nkg_row_get(r, x->c_padmin1)))
+            s += 4; /* "Eureka" in an article that names Texas */
         for (size_t k = 0; ctx && k < ctx->n; ++k) {
             const nkg_row *c = ctx->v[k];
             const char *ck = nkg_row_get(c, x->c_pkind);
@@ -818,9 +848,13 @@ static nkg_status find_places(doc *D)
             note_country(D, nkg_row_get(dm, 1));
         size_t n;
         const plist *l = is_cap_word(D, i) ? match_index(D, &x->place_index, x->place_max_toks, i, &n) : NULL;
-        for (size_t k = 0; l && k < l->n; ++k)
-            if (strcmp(nkg_row_get(l->v[k], x->c_pkind), "country") == 0)
+        for (size_t k = 0; l && k < l->n; ++k) {
+            const char *kind = nkg_row_get(l->v[k], x->c_pkind);
+            if (strcmp(kind, "country") == 0)
                 note_country(D, nkg_row_get(l->v[k], x->c_pcountry));
+            else if (strcmp(kind, "admin1") == 0 && l->n == 1)
+                note_region(D, nkg_row_get(l->v[k], x->c_pcountry), nkg_row_get(l->v[k], x->c_padmin1));
+        }
     }
     /* Facilities: "Westgate mall", "Cook County Hospital". The facility is
      * contained in the nearest city named in the article. */
@@ -871,6 +905,46 @@ static nkg_status find_places(doc *D)
         if (r)
             st = add_place_row(D, r, i, i + n, "places", ambiguous ? 0.6 : 0.85, NULL);
         i += n - 1;
+    }
+    /* A small town named like a neighbourhood ("Garfield", "Englewood")
+     * in an article about a large city of another region is the
+     * neighbourhood: drop it rather than put the event in another state. */
+    for (size_t i = 0; i < D->nents; ++i) {
+        ent *t = &D->ents[i];
+        if (t->kind != ENT_PLACE || t->pkind != PL_CITY || !t->prow ||
+            atof(nkg_row_get(t->prow, x->c_ppop)) >= 20000)
+            continue;
+        for (size_t k = 0; k < D->nents; ++k) {
+            const ent *big = &D->ents[k];
+            if (big->kind == ENT_PLACE && big->pkind == PL_CITY && big->prow &&
+                atof(nkg_row_get(big->prow, x->c_ppop)) >= 100000 &&
+                strcmp(big->country, t->country) == 0 && strcmp(big->admin1, t->admin1) != 0 &&
+                !region_noted(D, t->country, t->admin1)) {
+                t->dropped = 1;
+                for (size_t m = 0; m < t->m.n; ++m)
+                    for (uint32_t j = t->m.v[m].tb; j < t->m.v[m].te; ++j)
+                        D->owner[j] = -1;
+                break;
+            }
+        }
+    }
+    /* The dateline: a city opening one of the first paragraphs, before
+     * "(AP)", a dash or a comma and its state: "PITTSBURGH (AP) -". */
+    D->dateline = -1;
+    for (size_t s = 0, paras = 0; s < D->t.nsents && paras < 4 && D->dateline < 0; ++s) {
+        size_t b = D->t.sents[s].tb;
+        if (!tok_flag(D, b, NKG_TOK_PARA))
+            continue;
+        paras++;
+        int o = D->owner[b];
+        if (o < 0 || D->ents[o].kind != ENT_PLACE || D->ents[o].pkind != PL_CITY)
+            continue;
+        size_t j = b;
+        while (j < D->t.ntoks && D->owner[j] == o)
+            j++;
+        if (nkg_tok_is(&D->t, j, ",") || nkg_tok_is(&D->t, j, "(") || nkg_tok_is(&D->t, j, "-") ||
+            nkg_tok_is(&D->t, j, ":"))
+            D->dateline = o;
     }
     /* Tolerant spelling: an unknown capitalised word one edit away from a
      * large city of a country the article names ("Nirobi"). */
@@ -1045,7 +1119,7 @@ static nkg_status find_events(doc *D)
             e.cls = cls;
             e.year = year;
             e.place = -1;
-            e.merged_into = -1;
+            e.place2 = -1;
             e.trig = hits[h].r;
             VPUSH(D->a, D->evs, D->nevs, D->capevs, e);
             ev = (int)D->nevs - 1;
@@ -1237,10 +1311,18 @@ static nkg_status attach_casualties(doc *D)
         uint32_t s = D->t.toks[c->anchor < D->t.ntoks ? c->anchor : c->tb].sent;
         int best = -1, best_rank = 0;
         long best_dist = 0;
-        /* an event of a fitting family in the same sentence, nearest first */
+        /* the best-fitting family the article has at all: a death goes to
+         * the attack even when only a raid is named in its sentence */
+        int top = 0;
         for (size_t e = 0; e < D->nevs; ++e) {
             int rank = kind_family_rank(c->kind, D->evs[e].fam);
-            if (!rank)
+            if (rank > top)
+                top = rank;
+        }
+        /* an event of that family in the same sentence, nearest first */
+        for (size_t e = 0; e < D->nevs; ++e) {
+            int rank = kind_family_rank(c->kind, D->evs[e].fam);
+            if (!rank || rank < top)
                 continue;
             for (size_t m = 0; m < D->evs[e].m.n; ++m) {
                 const span *sp = &D->evs[e].m.v[m];
@@ -1272,7 +1354,7 @@ static nkg_status attach_casualties(doc *D)
             ev.fam = FAM_ATTACK;
             ev.cls = "Attack";
             ev.place = -1;
-            ev.merged_into = -1;
+            ev.place2 = -1;
             VPUSH(D->a, D->evs, D->nevs, D->capevs, ev);
             best = (int)D->nevs - 1;
             st = spans_add(D->a, &D->evs[best].m, c->tb, c->te, "casualty-as-event", 0.5);
@@ -1528,6 +1610,17 @@ static void place_events(doc *D)
                     (best < 0 || D->ents[i].m.v[0].tb < D->ents[best].m.v[0].tb))
                     best = (int)i;
         }
+        /* Local news datelines name the city of the incident: take it when
+         * the sentences named none, add it when they named a town nearby. */
+        ev->place2 = -1;
+        int dl = D->dateline;
+        if (dl >= 0 && !ev->year && (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)) {
+            if (best < 0 || D->ents[best].pkind < PL_CITY)
+                best = dl;
+            else if (best != dl && D->ents[best].pkind == PL_CITY &&
+                     strcmp(D->ents[best].country, D->ents[dl].country) == 0)
+                ev->place2 = dl;
+        }
         ev->place = best;
     }
 }
@@ -1604,12 +1697,16 @@ static const char *mention(emit_ctx *c, uint32_t tb, uint32_t te, const char *ru
         if (r) {
             nkg_emit_iri(&c->e, m, NS_NKG "extractedBy", r);
             nkg_emit_iri(&c->e, r, NS_RDF "type", NS_NKG "ExtractionRule");
-            /* "triggers-12" names line 12 of mappings/triggers.tsv */
+            /* "triggers-12" names line 12 of mappings/triggers.tsv, and
+             * "casualty-words.tsv:40/after" line 40 of that file */
             const char *dash = strrchr(rule, '-');
-            const char *label = dash && dash[1] && strspn(dash + 1, "0123456789") == strlen(dash + 1)
-                                    ? nkg_arena_printf(D->a, "mappings/%.*s.tsv line %s",
-                                                       (int)(dash - rule), rule, dash + 1)
-                                    : nkg_arena_printf(D->a, "built-in rule %s", rule);
+            const char *tsv = strstr(rule, ".tsv:");
+            const char *label =
+                tsv ? nkg_arena_printf(D->a, "mappings/%s", rule)
+                : dash && dash[1] && strspn(dash + 1, "0123456789") == strlen(dash + 1)
+                    ? nkg_arena_printf(D->a, "mappings/%.*s.tsv line %s", (int)(dash - rule), rule,
+                                       dash + 1)
+                    : nkg_arena_printf(D->a, "built-in rule %s", rule);
             if (label)
                 nkg_emit_lang(&c->e, r, NS_RDFS "label", label, "en");
         }
@@ -1713,37 +1810,47 @@ static void emit_entity(emit_ctx *c, int i)
     mentions(c, iri, &e->m);
 }
 
-/* The key that names an event across articles: family, city-level place,
- * then the strongest distinguishing fact available (date, a named victim,
- * a death toll of three or more); with none of these the event stays local
- * to its article, since a false merge is worse than a false split. */
-static const char *event_key(emit_ctx *c, int i)
+/* The keys that name an event across articles. Each is a resolution key:
+ * the first names the event's IRI, the others become owl:sameAs aliases, so
+ * two articles that share any key denote one event. In order:
+ *   family + city-level place + year (an event of another year) or date;
+ *   family + a named victim's full name (rarely shared by two incidents);
+ *   family + city-level place + a death toll of three or more;
+ *   family + a named suspect's full name.
+ * With none of these the event stays local to its article: a false merge is
+ * worse than a false split. Returns the number of keys (>= 1). */
+static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
 {
     doc *D = c->D;
     const event *ev = &D->evs[i];
     const char *fam = family_names[ev->fam];
+    size_t n = 0;
     int pl = ev->place;
     if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY)
         pl = D->ents[pl].within;
-    if (pl < 0)
-        return nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
-    const char *where = D->ents[pl].key;
-    if (ev->year)
-        return nkg_arena_printf(D->a, "%s/%s/%d", fam, where, ev->year);
-    if (ev->date)
-        return nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
-    for (size_t v = 0; v < ev->victim.n; ++v)
-        if (D->ents[ev->victim.v[v]].kind == ENT_PERSON)
-            return nkg_arena_printf(D->a, "%s/%s/victim-%s", fam, where,
-                                    slug(D->a, D->ents[ev->victim.v[v]].surname));
-    int64_t killed = -1;
-    for (size_t r = 0; r < D->nreps; ++r)
-        if (D->reps[r].event == i && strcmp(D->reps[r].c.kind, "Killed") == 0 &&
-            D->reps[r].c.num.value > killed)
-            killed = D->reps[r].c.num.value;
-    if (killed >= 3)
-        return nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
-    return nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
+    const char *where = pl >= 0 ? D->ents[pl].key : NULL;
+    if (where && ev->year && n < max)
+        keys[n++] = nkg_arena_printf(D->a, "%s/%s/%d", fam, where, ev->year);
+    else if (where && ev->date && n < max)
+        keys[n++] = nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
+    if (!ev->year) {
+        for (size_t v = 0; v < ev->victim.n && n < max; ++v)
+            if (D->ents[ev->victim.v[v]].kind == ENT_PERSON)
+                keys[n++] = nkg_arena_printf(D->a, "%s/victim/%s", fam, D->ents[ev->victim.v[v]].key);
+        int64_t killed = -1;
+        for (size_t r = 0; r < D->nreps; ++r)
+            if (D->reps[r].event == i && strcmp(D->reps[r].c.kind, "Killed") == 0 &&
+                D->reps[r].c.num.value > killed)
+                killed = D->reps[r].c.num.value;
+        if (where && killed >= 3 && n < max)
+            keys[n++] = nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
+        for (size_t v = 0; v < ev->perp.n && n < max; ++v)
+            if (D->ents[ev->perp.v[v]].kind == ENT_PERSON)
+                keys[n++] = nkg_arena_printf(D->a, "%s/suspect/%s", fam, D->ents[ev->perp.v[v]].key);
+    }
+    if (n == 0)
+        keys[n++] = nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
+    return n;
 }
 
 static nkg_status emit_body(emit_ctx *c, doc *D);
@@ -1786,17 +1893,27 @@ static nkg_status emit_body(emit_ctx *c, doc *D)
     if (D->x->include_text)
         nkg_emit_lit(&c->e, c->doc_iri, NS_NIF "isString", art->text, NULL);
     for (size_t i = 0; i < D->nents; ++i)
-        emit_entity(c, (int)i);
+        if (!D->ents[i].dropped)
+            emit_entity(c, (int)i);
     const char **ev_iri = nkg_arena_alloc(D->a, (D->nevs + 1) * sizeof *ev_iri);
     if (!ev_iri) {
         return NKG_ERR_NOMEM;
     }
     for (size_t i = 0; i < D->nevs; ++i) {
         const event *ev = &D->evs[i];
-        const char *key = event_key(c, (int)i);
-        const char *iri = ev_iri[i] = nkg_arena_printf(D->a, "%sevent/%s", D->x->base, key ? key : "");
-        if (!key || !iri) {
+        const char *keys[16];
+        size_t nkeys = event_keys(c, (int)i, keys, 16);
+        for (size_t k = 0; k < nkeys; ++k)
+            if (!keys[k])
+                return NKG_ERR_NOMEM;
+        const char *key = keys[0];
+        const char *iri = ev_iri[i] = nkg_arena_printf(D->a, "%sevent/%s", D->x->base, key);
+        if (!iri)
             return NKG_ERR_NOMEM;
+        for (size_t k = 1; k < nkeys; ++k) {
+            nkg_emit_iri(&c->e, iri, NS_OWL "sameAs",
+                         nkg_arena_printf(D->a, "%sevent/%s", D->x->base, keys[k]));
+            nkg_emit_lit(&c->e, iri, NS_NKG "matchKey", keys[k], NULL);
         }
         nkg_emit_iri(&c->e, iri, NS_RDF "type", nkg_arena_printf(D->a, NS_NKG "%s", ev->cls));
         int pl = ev->place;
@@ -1813,6 +1930,8 @@ static nkg_status emit_body(emit_ctx *c, doc *D)
             if (D->ents[pl].pkind == PL_FACILITY && D->ents[pl].within >= 0)
                 nkg_emit_iri(&c->e, iri, NS_SEM "hasPlace", ent_iri(c, D->ents[pl].within));
         }
+        if (ev->place2 >= 0)
+            nkg_emit_iri(&c->e, iri, NS_SEM "hasPlace", ent_iri(c, ev->place2));
         if (ev->date)
             nkg_emit_lit(&c->e, iri, NS_SEM "hasTimeStamp", ev->date, NS_XSD "date");
         else if (ev->year)
