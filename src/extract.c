@@ -710,10 +710,13 @@ static void note_country(doc *D, const char *cc)
 
 static void note_region(doc *D, const char *cc, const char *admin1)
 {
-    char key[24];
-    if (!*cc || !*admin1 || strlen(cc) + strlen(admin1) + 2 > sizeof key)
+    char key[24] = {0};
+    size_t lc = strlen(cc), la = strlen(admin1);
+    if (!lc || !la || lc + la + 2 > sizeof key)
         return;
-    snprintf(key, sizeof key, "%s.%s", cc, admin1);
+    memcpy(key, cc, lc);
+    key[lc] = '.';
+    memcpy(key + lc + 1, admin1, la);
     for (size_t i = 0; i < D->nregions; ++i)
         if (strcmp(D->regions[i], key) == 0)
             return;
