@@ -1,5 +1,6 @@
 /* emit.c - typed statements into a sink, with a sticky error. */
 #include <stdio.h>
+#include <string.h>
 #include "emit.h"
 #include "vocab.h"
 
@@ -21,6 +22,14 @@ void nkg_emit_iri(nkg_emitter *e, const char *s, const char *p, const char *o)
 void nkg_emit_lit(nkg_emitter *e, const char *s, const char *p, const char *lex,
                   const char *datatype)
 {
+    /* xsd:decimal in canonical form has a point: Turtle writers print a
+     * decimal "38" as the bare token 38, which reads back as an integer. */
+    char buf[64];
+    if (datatype && strcmp(datatype, NS_XSD "decimal") == 0 && !strchr(lex, '.') &&
+        strlen(lex) + 3 < sizeof buf) {
+        snprintf(buf, sizeof buf, "%s.0", lex);
+        lex = buf;
+    }
     nkg_term t = {NKG_TERM_LITERAL, lex, datatype, NULL};
     quad(e, s, p, &t);
 }
