@@ -177,8 +177,54 @@ static int cmp_quad(const void *a, const void *b)
     return raptor_term_compare(x->object, y->object);
 }
 
+/* A deep copy of a term. raptor_term_copy only adds a reference, and some
+ * storages (sqlite) rewrite the terms of the statement a stream hands out
+ * in place as it advances, so a shared reference would change under us. */
+static raptor_term *term_dup(raptor_world *w, const raptor_term *t)
+{
+    if (!t)
+        return NULL;
+    switch (t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+        return raptor_new_term_from_uri_string(w, raptor_uri_as_string(t->value.uri));
+    case RAPTOR_TERM_TYPE_BLANK:
+        return raptor_new_term_from_counted_blank(w, t->value.blank.string,
+                                                  t->value.blank.string_len);
+    case RAPTOR_TERM_TYPE_LITERAL: {
+        raptor_uri *dt = t->value.literal.datatype
+                             ? raptor_new_uri(w, raptor_uri_as_string(t->value.literal.datatype))
+                             : NULL;
+        raptor_term *c = raptor_new_term_from_counted_literal(
+            w, t->value.literal.string, t->value.literal.string_len, dt, t->value.literal.language,
+            (unsigned char)t->value.literal.language_len);
+        if (dt)
+            raptor_free_uri(dt);
+        return c;
+    }
+    default:
+        return NULL;
+    }
+}
+
+static raptor_statement *quad_dup(raptor_world *w, const raptor_statement *st, const raptor_term *ctx)
+{
+    raptor_statement *c = raptor_new_statement(w);
+    if (!c)
+        return NULL;
+    c->subject = term_dup(w, st->subject);
+    c->predicate = term_dup(w, st->predicate);
+    c->object = term_dup(w, st->object);
+    c->graph = ctx ? term_dup(w, ctx) : NULL;
+    if (!c->subject || !c->predicate || !c->object || (ctx && !c->graph)) {
+        raptor_free_statement(c);
+        return NULL;
+    }
+    return c;
+}
+
 nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n)
 {
+    raptor_world *rw = librdf_world_get_raptor(g->world);
     *out = NULL;
     *n = 0;
     librdf_stream *s = librdf_model_as_stream(g->model);
@@ -198,14 +244,11 @@ nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n)
             }
             v = nv;
         }
-        raptor_statement *c = raptor_statement_copy(cur);
+        raptor_statement *c = quad_dup(rw, cur, ctx);
         if (!c) {
             st = NKG_ERR_NOMEM;
             break;
         }
-        if (c->graph)
-            raptor_free_term(c->graph);
-        c->graph = ctx ? raptor_term_copy(ctx) : NULL;
         v[len++] = c;
     }
     librdf_free_stream(s);
