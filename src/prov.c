@@ -70,7 +70,10 @@ nkg_status nkg_prov_emit(nkg_prov *p, const nkg_sink *sink)
     const char *agent = "https://w3id.org/newskg/software/newskg/" NKG_VERSION;
     if (!run)
         return NKG_ERR_NOMEM;
-    nkg_emitter e = {sink, NULL, NKG_OK};
+    /* The record sits in a graph named by the run, so that it can be told
+     * (and dropped) apart from what the articles say; and Redland's sqlite
+     * storage mislabels default-graph statements added after named ones. */
+    nkg_emitter e = {sink, run, NKG_OK};
     nkg_emit_iri(&e, run, NS_RDF "type", NS_PROV "Activity");
     nkg_emit_lang(&e, run, NS_RDFS "label", "newskg extraction run", "en");
     nkg_emit_iri(&e, run, NS_PROV "wasAssociatedWith", agent);

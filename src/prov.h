@@ -12,7 +12,7 @@ nkg_status nkg_prov_new(nkg_prov **out, const char *base);
 void nkg_prov_free(nkg_prov *p);
 /* Record that the run used this article (copied). */
 nkg_status nkg_prov_use(nkg_prov *p, const nkg_article *art);
-/* Emit the activity into the default graph. Its IRI is derived from the
+/* Emit the activity into a graph named by its own IRI. Its IRI is derived from the
  * sorted article IRIs, so the same input names the same run. */
 nkg_status nkg_prov_emit(nkg_prov *p, const nkg_sink *sink);
 
