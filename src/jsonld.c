@@ -66,7 +66,8 @@ static void buf_put(buf *b, const void *s, size_t n)
         b->p = p;
         b->cap = cap;
     }
-    memcpy(b->p + b->n, s, n);
+    if (n)
+        memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }
@@ -323,7 +324,8 @@ static int jcs(buf *b, const nkg_json *v)
             return 0;
         for (size_t i = 0; i < v->n; ++i)
             m[i] = (jmember){v->keys[i], v->items[i], i};
-        qsort(m, v->n, sizeof *m, cmp_member);
+        if (v->n > 1)
+            qsort(m, v->n, sizeof *m, cmp_member);
         buf_putc(b, '{');
         int first = 1;
         for (size_t i = 0; i < v->n; ++i) {
@@ -524,7 +526,8 @@ typedef struct {
     size_t ng, cg;
     smap once;   /* referenced once: blank id -> wusage*, or &once_false */
     smap seen;   /* (graph, subject, property, value) keys of literal values */
-    buf tmp;
+    smap ids;    /* interned identifiers: one copy of each IRI and "_:b" */
+    buf tmp, idbuf;
     const char *const (*prefixes)[2];
     size_t nprefixes;
 } W;
@@ -549,7 +552,8 @@ static void *walloc(W *w, size_t n)
 static char *wstrndup(W *w, const char *s, size_t n)
 {
     char *p = walloc(w, n + 1);
-    memcpy(p, s, n);
+    if (n)
+        memcpy(p, s, n);
     p[n] = '\0';
     return p;
 }
@@ -636,8 +640,10 @@ static int cmp_wterm(const wterm *x, const wterm *y)
 {
     if (x->kind != y->kind)
         return x->kind < y->kind ? -1 : 1;
+    if (!x->kind)
+        return 0; /* both the default graph */
     size_t m = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->v, y->v, m);
+    int c = m ? memcmp(x->v, y->v, m) : 0;
     if (c)
         return c;
     if (x->len != y->len)
@@ -657,16 +663,19 @@ static int cmp_wquad(const void *a, const void *b)
     return cmp_wterm(&x->o, &y->o);
 }
 
-/* The JSON-LD identifier of an IRI or blank node term. */
+/* The JSON-LD identifier of an IRI or blank node term, interned: the same
+ * string for the same term, so that large datasets hold each once. */
 static const char *node_id(W *w, const wterm *t)
 {
-    if (t->kind == T_BLANK) {
-        char *p = walloc(w, t->len + 3);
-        memcpy(p, "_:", 2);
-        memcpy(p + 2, t->v, t->len);
-        return p;
-    }
-    return wstrndup(w, t->v, t->len);
+    buf *b = &w->idbuf;
+    b->n = 0;
+    if (t->kind == T_BLANK)
+        buf_put(b, "_:", 2);
+    buf_put(b, t->v, t->len);
+    if (b->oom)
+        wfail(w, NKG_ERR_NOMEM, "%s", "out of memory");
+    slot *s = wput(w, &w->ids, b->p, b->n);
+    return s->k;
 }
 
 static wgraph *get_graph(W *w, const char *name)
@@ -902,7 +911,7 @@ static void add_value(W *w, wprop *p, wval *v)
 static void add_triple(W *w, wgraph *g, const wquad *q)
 {
     const char *subject = node_id(w, &q->s);
-    const char *predicate = wstrndup(w, q->p.v, q->p.len);
+    const char *predicate = node_id(w, &q->p);
     wnode *node = get_node(w, g, subject);
     const nkg_jsonld_options *opt = w->opt;
     if (opt->rdf_direction == NKG_RDFDIR_COMPOUND && strcmp(predicate, RDF_DIRECTION) == 0) {
@@ -919,9 +928,9 @@ static void add_triple(W *w, wgraph *g, const wquad *q)
         get_node(w, g, object);
     }
     if (object && !opt->use_rdf_type && strcmp(predicate, RDF_TYPE) == 0) {
-        for (size_t i = 0; i < node->ntypes; ++i)
-            if (strcmp(node->types[i], object) == 0)
-                return;
+        /* Quads are sorted and distinct: a repeat could only be the last. */
+        if (node->ntypes && strcmp(node->types[node->ntypes - 1], object) == 0)
+            return;
         node->types = wgrow(w, node->types, sizeof *node->types, node->ntypes, &node->ctypes);
         node->types[node->ntypes++] = object;
         return;
@@ -935,9 +944,10 @@ static void add_triple(W *w, wgraph *g, const wquad *q)
         value = rdf_to_object(w, &q->o);
     }
     wprop *p = get_prop(w, node, predicate);
-    /* References are unique per (subject, predicate) since quads are
-     * distinct; literals can still coincide once converted. */
-    if (value->kind == WV_LIT && seen_before(w, g, node, predicate, value))
+    /* Quads are distinct, so only values that conversion made lossy (native
+     * numbers and booleans, JSON, lower-cased i18n languages) can meet. */
+    if (value->kind == WV_LIT && (value->lv != LV_STRING || value->dir) &&
+        seen_before(w, g, node, predicate, value))
         return;
     add_value(w, p, value);
     if (object && strcmp(object, RDF_NIL) == 0) {
@@ -1360,7 +1370,8 @@ static nkg_json *node_json(W *w, wnode *n, const wgraph *named)
             jpush(t, jcstr(w, w->compact ? compact_iri(w, n->types[i]) : n->types[i]));
         jset(o, "@type", w->compact && t->n == 1 ? t->items[0] : t);
     }
-    qsort(n->props, n->nprops, sizeof *n->props, cmp_prop);
+    if (n->nprops > 1)
+        qsort(n->props, n->nprops, sizeof *n->props, cmp_prop);
     for (size_t i = 0; i < n->nprops; ++i) {
         const wprop *p = &n->props[i];
         nkg_json *a = jarr(w, p->n);
@@ -1371,7 +1382,8 @@ static nkg_json *node_json(W *w, wnode *n, const wgraph *named)
     }
     if (named) {
         nkg_json *a = jarr(w, named->n);
-        qsort(named->order, named->n, sizeof *named->order, cmp_node);
+        if (named->n > 1)
+            qsort(named->order, named->n, sizeof *named->order, cmp_node);
         for (size_t i = 0; i < named->n; ++i) {
             wnode *m = named->order[i];
             if (!m->removed && !only_id(m))
@@ -1387,7 +1399,8 @@ static nkg_json *result_json(W *w)
 {
     wgraph *g = w->dflt;
     nkg_json *res = jarr(w, g->n);
-    qsort(g->order, g->n, sizeof *g->order, cmp_node);
+    if (g->n > 1)
+        qsort(g->order, g->n, sizeof *g->order, cmp_node);
     for (size_t i = 0; i < g->n; ++i) {
         wnode *n = g->order[i];
         if (n->removed)
@@ -1549,6 +1562,7 @@ nkg_status nkg_jsonld_write(FILE *out, raptor_world *world, raptor_statement **q
     cnum_leave(&loc);
     nkg_arena_free(w->a);
     free(w->tmp.p);
+    free(w->idbuf.p);
     free(ob.p);
     free(w);
     return st;
@@ -1648,7 +1662,8 @@ static void *ralloc(R *r, size_t n)
 static char *rstrndup(R *r, const char *s, size_t n)
 {
     char *p = ralloc(r, n + 1);
-    memcpy(p, s, n);
+    if (n)
+        memcpy(p, s, n);
     p[n] = '\0';
     return p;
 }
@@ -2399,6 +2414,10 @@ static rterm number_term(R *r, const nkg_json *v, const char *dt)
 static rterm string_term(R *r, const char *s, size_t len, const char *lang, const char *dir,
                          const rterm *graph)
 {
+    /* An ill-formed language tag: a literal that emit drops (a list keeps
+     * its node), whatever rdfDirection says. */
+    if (lang && *lang && !well_formed_lang(lang, strlen(lang)))
+        return lit_term(r, s, len, NULL, lang);
     if (dir && r->dirmode == NKG_RDFDIR_I18N_DATATYPE) {
         char *l = rstrndup(r, lang ? lang : "", lang ? strlen(lang) : 0);
         for (char *p = l; *p; ++p)
