@@ -11,6 +11,7 @@
 # Then it times, best of BENCH_RUNS (default 3; a command that takes more
 # than 20 s runs once):
 #   newskg extract -f nquads over the generated directory,
+#   extraction alone into the null sink (tests/bench/extract_only.c),
 # and, as baselines measured in the same run on the same machine:
 #   cat      reading the same bytes (the floor of any reader),
 #   rapper   raptor parsing newskg's own N-Quads output and writing N-Quads
@@ -99,6 +100,12 @@ best() {
 }
 best "$NEWSKG" extract -f nquads -o "$T/out.nq" "$T/in"
 t_newskg=$best
+# Extraction alone (null sink, no librdf store, no writer), when built.
+t_xonly=
+if [ -n "${BENCH_EXTRACT_ONLY:-}" ] && [ -x "$BENCH_EXTRACT_ONLY" ]; then
+    best "$BENCH_EXTRACT_ONLY" "$NEWSKG_MAPPINGS" "$T/in"
+    t_xonly=$best
+fi
 best sh -c 'cat "$1"/* >/dev/null' sh "$T/in"
 t_cat=$best
 quads=$(grep -c '' "$T/out.nq")
@@ -110,10 +117,12 @@ if command -v rapper >/dev/null 2>&1; then
 fi
 
 awk -v n="$narticles" -v b="$nbytes" -v q="$quads" -v ob="$outbytes" \
-    -v tn="$t_newskg" -v tc="$t_cat" -v tr="$t_rapper" -v runs="$RUNS" 'BEGIN {
+    -v tn="$t_newskg" -v tc="$t_cat" -v tr="$t_rapper" -v tx="$t_xonly" -v runs="$RUNS" 'BEGIN {
     mb = b / 1048576
     printf "bench: %.2f MB of generated text in %d articles -> %d quads (%.1f MB of N-Quads); best of up to %d runs\n", mb, n, q, ob / 1048576, runs
     printf "  %-38s %8.3f s  %7.3f MB/s  %9.0f quads/s\n", "newskg extract -f nquads", tn / 1e9, mb / (tn / 1e9), q / (tn / 1e9)
+    if (tx != "")
+        printf "  %-38s %8.3f s  %7.3f MB/s  (%.0f%% of the whole run; the rest is the librdf store and writing)\n", "extraction alone (null sink)", tx / 1e9, mb / (tx / 1e9), 100 * tx / tn
     printf "  %-38s %8.3f s  %7.1f MB/s  newskg/cat    %8.1f x\n", "baseline: cat of the same bytes", tc / 1e9, mb / (tc / 1e9), tn / tc
     if (tr != "")
         printf "  %-38s %8.3f s  %7.3f MB/s  newskg/rapper %8.2f x\n", "baseline: rapper nquads -> nquads", tr / 1e9, (ob / 1048576) / (tr / 1e9), tn / tr
