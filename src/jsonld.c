@@ -528,6 +528,7 @@ typedef struct {
     smap seen;   /* (graph, subject, property, value) keys of literal values */
     smap ids;    /* interned identifiers: one copy of each IRI and "_:b" */
     buf tmp, idbuf;
+    buf out;     /* the document (here, not a local: it lives across longjmp) */
     const char *const (*prefixes)[2];
     size_t nprefixes;
 } W;
@@ -1540,7 +1541,6 @@ nkg_status nkg_jsonld_write(FILE *out, raptor_world *world, raptor_statement **q
     (void)world;
     static const nkg_jsonld_options defaults = {0};
     W *w = calloc(1, sizeof *w);
-    buf ob = {0};
     if (!w)
         return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
     w->opt = opt ? opt : &defaults;
@@ -1553,8 +1553,8 @@ nkg_status nkg_jsonld_write(FILE *out, raptor_world *world, raptor_statement **q
     if (!w->a) {
         st = nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
     } else if (setjmp(w->jb) == 0) {
-        write_run(w, quads, n, &ob);
-        if (fwrite(ob.p, 1, ob.n, out) != ob.n || ferror(out))
+        write_run(w, quads, n, &w->out);
+        if (fwrite(w->out.p, 1, w->out.n, out) != w->out.n || ferror(out))
             st = nkg_diag_set(d, NKG_ERR_IO, "cannot write JSON-LD output");
     } else {
         st = w->st;
@@ -1563,7 +1563,7 @@ nkg_status nkg_jsonld_write(FILE *out, raptor_world *world, raptor_statement **q
     nkg_arena_free(w->a);
     free(w->tmp.p);
     free(w->idbuf.p);
-    free(ob.p);
+    free(w->out.p);
     free(w);
     return st;
 }
@@ -1897,16 +1897,19 @@ static int rdf_iri(const char *s)
 }
 
 typedef struct {
-    const nkg_json *local; /* the context definition being processed */
-    smap defined;          /* term -> (void*)1 while defining, 2 when done */
+    rctx *ctx;             /* the context being defined */
+    const nkg_json *local; /* its definition */
+    smap defined;          /* term -> &defining, then &defined */
 } defstate;
+
+static char defining, defined; /* markers in defstate.defined */
 
 static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth);
 
 /* IRI Expansion (5.2). During context processing ds names the local
  * context so that terms it defines are defined first. May return NULL
  * (the value maps to null or is a reserved "@..." form). */
-static const char *expand_iri(R *r, rctx *c, const char *value, int docrel, int vocab,
+static const char *expand_iri(R *r, const rctx *c, const char *value, int docrel, int vocab,
                               defstate *ds, int depth)
 {
     if (is_keyword(value))
@@ -1915,8 +1918,8 @@ static const char *expand_iri(R *r, rctx *c, const char *value, int docrel, int 
         return NULL;
     if (ds && nkg_json_get(ds->local, value)) {
         slot *s = smap_find(&ds->defined, value, strlen(value));
-        if (!s || s->v != (void *)2)
-            create_term(r, c, ds, value, depth + 1);
+        if (!s || s->v != &defined)
+            create_term(r, ds->ctx, ds, value, depth + 1);
     }
     if (vocab) {
         const tdef *t = lookup(c, value);
@@ -1932,8 +1935,8 @@ static const char *expand_iri(R *r, rctx *c, const char *value, int docrel, int 
         char *prefix = rstrndup(r, value, pl);
         if (ds && nkg_json_get(ds->local, prefix)) {
             slot *s = smap_find(&ds->defined, prefix, pl);
-            if (!s || s->v != (void *)2)
-                create_term(r, c, ds, prefix, depth + 1);
+            if (!s || s->v != &defined)
+                create_term(r, ds->ctx, ds, prefix, depth + 1);
         }
         const tdef *t = lookup(c, prefix);
         if (t && t->iri && t->prefix)
@@ -1981,11 +1984,11 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
     if (depth > 256)
         rfail(r, NKG_ERR_INPUT, "cyclic IRI mapping or context too deep", term);
     slot *st = rput(r, &ds->defined, term);
-    if (st->v == (void *)2)
+    if (st->v == &defined)
         return;
-    if (st->v == (void *)1)
+    if (st->v == &defining)
         rfail(r, NKG_ERR_INPUT, "cyclic IRI mapping", term);
-    st->v = (void *)1;
+    st->v = &defining;
     const nkg_json *value = nkg_json_get(ds->local, term);
     if (!*term)
         rfail(r, NKG_ERR_INPUT, "invalid term definition", "(empty term)");
@@ -1996,13 +1999,13 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
         if (strcmp(term, "@type") == 0 && value->type == NKG_JSON_OBJECT && ct &&
             ct->type == NKG_JSON_STRING && strcmp(ct->str, "@set") == 0 &&
             value->n == 1 + (nkg_json_get(value, "@protected") != NULL)) {
-            st->v = (void *)2;
+            st->v = &defined;
             return;
         }
         rfail(r, NKG_ERR_INPUT, "keyword redefinition", term);
     }
     if (keyword_like(term)) {
-        st->v = (void *)2;
+        st->v = &defined;
         return; /* reserved: ignored */
     }
     tdef *t = ralloc(r, sizeof *t);
@@ -2011,7 +2014,7 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
                    *cont = NULL, *prefix = NULL;
     if (value->type == NKG_JSON_NULL) {
         rput(r, &c->terms, term)->v = t; /* t->iri NULL: maps to null */
-        st->v = (void *)2;
+        st->v = &defined;
         return;
     } else if (value->type == NKG_JSON_STRING) {
         id = value;
@@ -2071,7 +2074,7 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
         if (!iri && keyword_like(rev->str)) {
             t->undefined = 1; /* "@reserved": ignored, the term stays undefined */
             rput(r, &c->terms, term)->v = t;
-            st->v = (void *)2;
+            st->v = &defined;
             return;
         }
         if (!iri || !strchr(iri, ':'))
@@ -2088,7 +2091,7 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
             if (!iri && keyword_like(id->str)) {
                 t->undefined = 1; /* "@reserved": ignored, the term stays undefined */
                 rput(r, &c->terms, term)->v = t;
-                st->v = (void *)2;
+                st->v = &defined;
                 return;
             } else if (!iri || (!is_keyword(iri) && !strchr(iri, ':'))) {
                 rfail(r, NKG_ERR_INPUT, "invalid IRI mapping", id->str);
@@ -2107,7 +2110,7 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
          * looks like (4.2.2 step 14.2.4). */
         const char *colon = strchr(term + 1, ':');
         if (id && t->iri && ((colon && colon[1]) || strchr(term, '/'))) {
-            st->v = (void *)2;
+            st->v = &defined;
             const char *self = expand_iri(r, c, term, 0, 1, ds, depth);
             if (!self || strcmp(self, t->iri) != 0)
                 rfail(r, NKG_ERR_INPUT, "invalid IRI mapping (the term is an IRI of its own)", term);
@@ -2166,7 +2169,7 @@ static void create_term(R *r, rctx *c, defstate *ds, const char *term, int depth
             rfail(r, NKG_ERR_INPUT, "invalid term definition (a keyword alias as prefix)", term);
     }
     rput(r, &c->terms, term)->v = t;
-    st->v = (void *)2;
+    st->v = &defined;
 }
 
 static rctx *new_ctx(R *r, const rctx *parent)
@@ -2260,7 +2263,7 @@ static const rctx *process_context(R *r, const rctx *active, const nkg_json *loc
             rfail(r, NKG_ERR_INPUT, "invalid @propagate value", NULL);
         if (v && v->type == NKG_JSON_FALSE && !c->previous)
             c->previous = active;
-        defstate ds = {ctx, {0}};
+        defstate ds = {c, ctx, {0}};
         for (size_t k = 0; k < ctx->n; ++k) {
             const char *key = ctx->keys[k];
             if (strcmp(key, "@base") == 0 || strcmp(key, "@vocab") == 0 ||
@@ -2297,8 +2300,8 @@ static rterm blank_term(R *r, const char *label)
     return (rterm){T_BLANK, v, strlen(v), NULL, NULL};
 }
 
-/* The term for an expanded IRI or blank node identifier, kind 0 when it
- * is not one (relative IRI, keyword, null). */
+/* The term for an expanded IRI or blank node identifier; kind 0 for a
+ * keyword or NULL. */
 static rterm node_term(R *r, const char *iri)
 {
     if (!iri || iri[0] == '@')
@@ -2466,9 +2469,9 @@ static rterm scalar_term(R *r, const rctx *c, const tdef *td, const nkg_json *v,
 {
     const char *type = td ? td->type : NULL;
     if (v->type == NKG_JSON_STRING && type && strcmp(type, "@id") == 0)
-        return node_term(r, expand_iri(r, (rctx *)c, v->str, 1, 0, NULL, 0));
+        return node_term(r, expand_iri(r, c, v->str, 1, 0, NULL, 0));
     if (v->type == NKG_JSON_STRING && type && strcmp(type, "@vocab") == 0)
-        return node_term(r, expand_iri(r, (rctx *)c, v->str, 1, 1, NULL, 0));
+        return node_term(r, expand_iri(r, c, v->str, 1, 1, NULL, 0));
     if (type && (type[0] == '@'))
         type = NULL; /* @id/@vocab on a non-string, @none */
     switch (v->type) {
@@ -2530,7 +2533,7 @@ static void scan_keys(R *r, const rctx *c, const nkg_json *obj, okeys *k)
         const char *key = obj->keys[i];
         const char *e = strcmp(key, "@context") == 0
                             ? key
-                            : expand_iri(r, (rctx *)c, key, 0, 1, NULL, 0);
+                            : expand_iri(r, c, key, 0, 1, NULL, 0);
         if (!e)
             continue;
         if (e[0] == '@') {
@@ -2601,7 +2604,7 @@ static rterm value_object(R *r, const rctx *c, const okeys *k, const rterm *grap
     if (ty) {
         if (ty->type != NKG_JSON_STRING)
             rfail(r, NKG_ERR_INPUT, "invalid typed value", NULL);
-        type = expand_iri(r, (rctx *)c, ty->str, 1, 1, NULL, 0);
+        type = expand_iri(r, c, ty->str, 1, 1, NULL, 0);
         if (type && strcmp(type, "@json") == 0)
             return json_literal(r, val);
         if (!type || !rdf_iri(type))
@@ -2716,7 +2719,7 @@ static void property_values(R *r, const rctx *c, const tdef *td, const nkg_json 
         const char *dir = td->has_dir ? td->dir : c->dir;
         for (size_t i = 0; i < v->n; ++i) {
             const char *lang = v->keys[i];
-            const char *e = expand_iri(r, (rctx *)c, lang, 0, 1, NULL, 0);
+            const char *e = expand_iri(r, c, lang, 0, 1, NULL, 0);
             if (e && strcmp(e, "@none") == 0)
                 lang = NULL;
             const nkg_json *lv = v->items[i];
@@ -2841,7 +2844,7 @@ static void node_body(R *r, const rctx *c, const okeys *k, const rterm *subject,
             const nkg_json *e = t->type == NKG_JSON_ARRAY ? t->items[i] : t;
             if (e->type != NKG_JSON_STRING)
                 rfail(r, NKG_ERR_INPUT, "invalid type value", NULL);
-            rterm o = node_term(r, expand_iri(r, (rctx *)c, e->str, 1, 1, NULL, 0));
+            rterm o = node_term(r, expand_iri(r, c, e->str, 1, 1, NULL, 0));
             if (o.kind)
                 emit(r, subject, &rt, &o, graph);
         }
@@ -2899,7 +2902,7 @@ static rterm node_object(R *r, const rctx *c, const nkg_json *obj, const rterm *
     if (id) {
         if (id->type != NKG_JSON_STRING)
             rfail(r, NKG_ERR_INPUT, "invalid @id value", NULL);
-        const char *e = expand_iri(r, (rctx *)c, id->str, 1, 0, NULL, 0);
+        const char *e = expand_iri(r, c, id->str, 1, 0, NULL, 0);
         if (!e && !k.nprops && k.nkw == 1 + (k.kw[K_CONTEXT] != NULL))
             return (rterm){0, NULL, 0, NULL, NULL};
         subject = e ? node_term(r, e) : blank_term(r, NULL);
