@@ -464,6 +464,9 @@ static int usage_error(const char *fmt, const char *arg)
     return nkg_exit_code(NKG_ERR_USAGE);
 }
 
+/* `newskg convert`: argv (borrowed) holds "convert" and its arguments.
+ * Returns the exit code; prints only the output (stdout) or one error line
+ * (stderr). */
 int nkg_cli_convert(int argc, char **argv)
 {
     static const char *const in_fmts[] = {"turtle", "ntriples", "nquads", "trig", "jsonld", NULL};
