@@ -65,6 +65,9 @@ typedef struct {
     nkg_extract_stats stats;
     nkg_prov *prov;
     nkg_diag *d;
+    int keep_going;
+    nkg_status worst; /* first status of a skipped input */
+    size_t skipped;
 } run_ctx;
 
 static nkg_status on_article(void *ud, const nkg_article *art)
@@ -75,6 +78,47 @@ static nkg_status on_article(void *ud, const nkg_article *art)
         st = nkg_prov_use(r->prov, art);
     return st;
 }
+
+/* With --keep-going, a bad input is reported and skipped (its status is
+ * remembered for the exit code); running out of memory never is. */
+static nkg_status skip_or_fail(run_ctx *r, nkg_status st, const char *what)
+{
+    if (st == NKG_OK || !r->keep_going || st == NKG_ERR_NOMEM)
+        return st;
+    fprintf(stderr, "newskg: skipped: %s\n", r->d->msg[0] ? r->d->msg : what);
+    if (r->worst == NKG_OK)
+        r->worst = st;
+    r->skipped++;
+    return NKG_OK;
+}
+
+/* One INPUT: a file, "-", or a directory of article files. */
+static nkg_status process_input(run_ctx *r, char *input)
+{
+    nkg_arena *list_arena = nkg_arena_new();
+    char **files = &input;
+    size_t nfiles = 1;
+    struct stat sb;
+    if (!list_arena)
+        return NKG_ERR_NOMEM;
+    nkg_diag_clear(r->d);
+    nkg_status st = NKG_OK;
+    if (strcmp(input, "-") != 0 && stat(input, &sb) == 0 && S_ISDIR(sb.st_mode))
+        st = nkg_list_dir(list_arena, input, &files, &nfiles, r->d);
+    for (size_t k = 0; st == NKG_OK && k < nfiles; ++k) {
+        /* One arena per input file: everything of its articles goes when
+         * the file is done, since the store copied what it kept. */
+        nkg_arena *a = nkg_arena_new();
+        nkg_diag_clear(r->d);
+        st = a ? nkg_ingest_file(a, files[k], NKG_FMT_AUTO, on_article, r, r->d) : NKG_ERR_NOMEM;
+        nkg_arena_free(a);
+        st = skip_or_fail(r, st, files[k]);
+    }
+    st = skip_or_fail(r, st, input);
+    nkg_arena_free(list_arena);
+    return st;
+}
+
 
 int nkg_cli_extract(int argc, char **argv)
 {
@@ -136,60 +180,13 @@ int nkg_cli_extract(int argc, char **argv)
     if (st == NKG_OK)
         st = nkg_extractor_new(&x, lx, &xo, &d);
     if (st == NKG_OK)
-        st = nkg_prov_new(&prov, base) ;
-    if (st != NKG_OK) {
-        int rc = report(&d, st);
-        nkg_prov_free(prov);
-        nkg_extractor_free(x);
-        nkg_graph_free(g);
-        nkg_lexicon_free(lx);
-        free(inputs);
-        return rc;
-    }
+        st = nkg_prov_new(&prov, base);
 
-    run_ctx r = {x, nkg_graph_sink(g), {0}, prov, &d};
-    nkg_status worst = NKG_OK;
-    size_t skipped = 0;
-    for (size_t i = 0; i < ninputs; ++i) {
-        nkg_arena *list_arena = nkg_arena_new();
-        char **files = NULL;
-        size_t nfiles = 1;
-        struct stat sb;
-        if (!list_arena) {
-            st = NKG_ERR_NOMEM;
-            break;
-        }
-        nkg_diag_clear(&d);
-        if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            st = nkg_list_dir(list_arena, inputs[i], &files, &nfiles, &d);
-        else {
-            files = &inputs[i];
-            st = NKG_OK;
-        }
-        for (size_t k = 0; st == NKG_OK && k < nfiles; ++k) {
-            /* One arena per input file: everything of its articles goes
-             * when the file is done, since the store copied what it kept. */
-            nkg_arena *a = nkg_arena_new();
-            nkg_diag_clear(&d);
-            st = a ? nkg_ingest_file(a, files[k], NKG_FMT_AUTO, on_article, &r, &d) : NKG_ERR_NOMEM;
-            nkg_arena_free(a);
-            if (st != NKG_OK && keep_going && st != NKG_ERR_NOMEM) {
-                fprintf(stderr, "newskg: skipped: %s\n", d.msg[0] ? d.msg : files[k]);
-                worst = worst ? worst : st;
-                skipped++;
-                st = NKG_OK;
-            }
-        }
-        if (st != NKG_OK && keep_going && st != NKG_ERR_NOMEM) {
-            fprintf(stderr, "newskg: skipped: %s\n", d.msg[0] ? d.msg : inputs[i]);
-            worst = worst ? worst : st;
-            skipped++;
-            st = NKG_OK;
-        }
-        nkg_arena_free(list_arena);
-        if (st != NKG_OK)
-            break;
-    }
+    run_ctx r = {x, nkg_graph_sink(g), {0}, prov, &d, keep_going, NKG_OK, 0};
+    for (size_t i = 0; st == NKG_OK && i < ninputs; ++i)
+        st = process_input(&r, inputs[i]);
+    nkg_status worst = r.worst;
+    size_t skipped = r.skipped;
     if (st == NKG_OK && r.stats.articles == 0)
         st = nkg_diag_set(&d, worst ? worst : NKG_ERR_INPUT, "no article was read");
     if (st == NKG_OK)
