@@ -10,18 +10,22 @@
 #include "graph.h"
 #include "ingest.h"
 #include "prov.h"
+#include "push.h"
 #include "serialize.h"
 #include "summary.h"
 #include "vocab.h"
 
 static const char usage_text[] =
-    "usage: newskg extract [-f turtle|ntriples|nquads|jsonld] [-o FILE] [--base IRI]\n"
+    "usage: newskg extract [-f turtle|ntriples|nquads|jsonld|dot] [-o FILE] [--base IRI]\n"
     "                      [--include-text] [--keep-going] [--store SPEC]\n"
     "                      [--mappings DIR] [--stats] INPUT...\n"
     "       newskg convert [-i FORMAT] [-o FORMAT] [--expanded] [--base IRI] FILE\n"
     "                      (newskg convert --help lists the JSON-LD options)\n"
     "       newskg merge [-f FORMAT] [-o FILE] [--base IRI] [--store SPEC] FILE...\n"
     "       newskg query [--store SPEC] [-f table|csv|json] (-e SPARQL | QUERYFILE) [FILE...]\n"
+    "       newskg push --endpoint URL [--store SPEC] [--default-graph] [--append]\n"
+    "                   [--user USER[:PASS]] [--auth any|basic|digest] [--timeout S]\n"
+    "                   [--retries N] [FILE...]\n"
     "       newskg --help | --version\n"
     "\n"
     "INPUT is a file (.txt plain text, .html HTML, .jsonl JSON Lines), a\n"
@@ -240,6 +244,8 @@ int main(int argc, char **argv)
         return nkg_cli_merge(argc - 1, argv + 1);
     if (strcmp(argv[1], "query") == 0)
         return nkg_cli_query(argc - 1, argv + 1);
+    if (strcmp(argv[1], "push") == 0)
+        return nkg_cli_push(argc - 1, argv + 1);
     fprintf(stderr, "newskg: unknown command '%s'\n%s", argv[1], usage_text);
     return nkg_exit_code(NKG_ERR_USAGE);
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <string.h>
 #include "graph.h"
+#include "dot.h"
 #include "jsonld.h"
 #include "serialize.h"
 #include "vocab.h"
@@ -15,7 +16,7 @@ int nkg_out_format_parse(const char *name)
         {"turtle", NKG_OUT_TURTLE}, {"ttl", NKG_OUT_TURTLE},
         {"ntriples", NKG_OUT_NTRIPLES}, {"nt", NKG_OUT_NTRIPLES},
         {"nquads", NKG_OUT_NQUADS}, {"nq", NKG_OUT_NQUADS},
-        {"jsonld", NKG_OUT_JSONLD}, {"json-ld", NKG_OUT_JSONLD},
+        {"jsonld", NKG_OUT_JSONLD}, {"json-ld", NKG_OUT_JSONLD}, {"dot", NKG_OUT_DOT},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
         if (strcmp(name, names[i].name) == 0)
@@ -91,7 +92,9 @@ nkg_status nkg_write_quads(FILE *out, raptor_world *world, raptor_statement **qu
                            nkg_out_format fmt, nkg_diag *d)
 {
     nkg_status st;
-    if (fmt == NKG_OUT_JSONLD) {
+    if (fmt == NKG_OUT_DOT) {
+        st = nkg_write_dot(out, quads, n, d);
+    } else if (fmt == NKG_OUT_JSONLD) {
         nkg_jsonld_options opt = {0};
         opt.prefixes = nkg_prefixes;
         opt.n_prefixes = nkg_n_prefixes;

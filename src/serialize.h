@@ -6,9 +6,9 @@
 #include <raptor2.h>
 #include "nkg.h"
 
-typedef enum { NKG_OUT_TURTLE, NKG_OUT_NTRIPLES, NKG_OUT_NQUADS, NKG_OUT_JSONLD } nkg_out_format;
+typedef enum { NKG_OUT_TURTLE, NKG_OUT_NTRIPLES, NKG_OUT_NQUADS, NKG_OUT_JSONLD, NKG_OUT_DOT } nkg_out_format;
 
-/* Parse "turtle", "ttl", "ntriples", "nt", "nquads", "nq", "jsonld", "json-ld";
+/* Parse "turtle", "ttl", "ntriples", "nt", "nquads", "nq", "jsonld", "json-ld", "dot";
  * returns -1 when unknown. */
 int nkg_out_format_parse(const char *name);
 
