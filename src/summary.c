@@ -20,10 +20,15 @@ typedef struct {
 typedef struct {
     const char *event, *type;
     long long lo, hi;
-    size_t nsrc;
-    const char *srcs[64]; /* distinct articles (capped: only counted) */
+    size_t nsrc; /* distinct articles */
     const char *latest, *latest_date;
 } summ;
+
+/* An article's figure for one event and casualty type. */
+typedef struct {
+    const char *event, *type, *doc, *report, *date;
+    long long lo, hi;
+} pick;
 
 static const char *iri(const raptor_term *t)
 {
@@ -114,7 +119,14 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
             }
         }
     }
-    /* Pass 2: per event and type. */
+    /* Pass 2: one figure per event, type and article. The numbers of one
+     * type that one article states about one event are not rival claims: a
+     * toll that rises ("12 ... rose to 14") or a part of it ("a woman was
+     * among the dead") sits beside the total. So an article's figure is its
+     * report with the highest number (then the highest lower bound, then the
+     * greatest IRI, for a fixed choice), and the summary spans the articles'
+     * figures. A report with no article is its own source. */
+    nkg_strmap picks = {0};
     for (size_t i = 0; i < n && st == NKG_OK; ++i) {
         const char *s = iri(q[i]->subject), *p = iri(q[i]->predicate), *o = iri(q[i]->object);
         if (!s || !p || !o || strcmp(p, NS_NKG "casualtyReport") != 0)
@@ -124,13 +136,38 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
             continue;
         const char *m = nkg_strmap_get(&ment_of, o);
         const char *doc = m ? nkg_strmap_get(&ctx_of, m) : NULL;
-        const char *date = doc ? nkg_strmap_get(&issued, doc) : NULL;
         long long lo = r->count >= 0 ? r->count : r->min >= 0 ? r->min : r->max;
         long long hi = r->count >= 0 ? r->count : r->max >= 0 ? r->max : r->min;
+        const char *key = nkg_arena_printf(a, "%s\t%s\t%s", s, r->type, doc ? doc : o);
+        void **slot = key ? nkg_strmap_slot(&picks, key) : NULL;
+        if (!slot) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        pick *k = *slot;
+        if (!k) {
+            if (!(k = nkg_arena_alloc(a, sizeof *k))) {
+                st = NKG_ERR_NOMEM;
+                break;
+            }
+            *k = (pick){s, r->type, doc, o, doc ? nkg_strmap_get(&issued, doc) : NULL, lo, hi};
+            *slot = k;
+        } else if (hi > k->hi || (hi == k->hi && (lo > k->lo || (lo == k->lo &&
+                                                                 strcmp(o, k->report) > 0)))) {
+            k->report = o;
+            k->lo = lo;
+            k->hi = hi;
+        }
+    }
+    /* Pass 3: per event and type, over the articles' figures. */
+    for (size_t i = 0; i < picks.cap && st == NKG_OK; ++i) {
+        const pick *k = picks.keys[i] ? picks.vals[i] : NULL;
+        if (!k)
+            continue;
         summ *sm = NULL;
-        for (size_t k = ns; k-- > 0;)
-            if (strcmp(sums[k].event, s) == 0 && strcmp(sums[k].type, r->type) == 0) {
-                sm = &sums[k];
+        for (size_t j = ns; j-- > 0;)
+            if (strcmp(sums[j].event, k->event) == 0 && strcmp(sums[j].type, k->type) == 0) {
+                sm = &sums[j];
                 break;
             }
         if (!sm) {
@@ -146,29 +183,24 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
             }
             sm = &sums[ns++];
             memset(sm, 0, sizeof *sm);
-            sm->event = s;
-            sm->type = r->type;
-            sm->lo = lo;
-            sm->hi = hi;
+            sm->event = k->event;
+            sm->type = k->type;
+            sm->lo = k->lo;
+            sm->hi = k->hi;
         }
-        if (lo < sm->lo)
-            sm->lo = lo;
-        if (hi > sm->hi)
-            sm->hi = hi;
-        int known = 0;
-        for (size_t k = 0; doc && k < sm->nsrc && k < 64; ++k)
-            known |= strcmp(sm->srcs[k], doc) == 0;
-        if (doc && !known) {
-            if (sm->nsrc < 64)
-                sm->srcs[sm->nsrc] = doc;
-            sm->nsrc++;
-        }
-        if (date && (!sm->latest_date || strcmp(date, sm->latest_date) > 0 ||
-                     (strcmp(date, sm->latest_date) == 0 && strcmp(o, sm->latest) > 0))) {
-            sm->latest_date = date;
-            sm->latest = o;
+        if (k->lo < sm->lo)
+            sm->lo = k->lo;
+        if (k->hi > sm->hi)
+            sm->hi = k->hi;
+        if (k->doc)
+            sm->nsrc++; /* one pick per article: each is a new source */
+        if (k->date && (!sm->latest_date || strcmp(k->date, sm->latest_date) > 0 ||
+                        (strcmp(k->date, sm->latest_date) == 0 && strcmp(k->report, sm->latest) > 0))) {
+            sm->latest_date = k->date;
+            sm->latest = k->report;
         }
     }
+    nkg_strmap_free(&picks);
     if (st == NKG_OK && ns)
         qsort(sums, ns, sizeof *sums, cmp_summ);
     nkg_sink sink = nkg_graph_sink(g);
