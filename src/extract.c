@@ -116,7 +116,8 @@ struct nkg_extractor {
     const char *base;
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
-        *demonyms, *places, *place_stop, *name_stop, *months, *weekdays;
+        *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
+        *role_cues, *role_skip;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -360,6 +361,9 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"name-stopwords", offsetof(nkg_extractor, name_stop)},
         {"months", offsetof(nkg_extractor, months)},
         {"weekdays", offsetof(nkg_extractor, weekdays)},
+        {"modified-nouns", offsetof(nkg_extractor, modified_nouns)},
+        {"role-cues", offsetof(nkg_extractor, role_cues)},
+        {"role-skip", offsetof(nkg_extractor, role_skip)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -575,6 +579,10 @@ static size_t name_run(const doc *D, size_t i, size_t maxn)
             if (D->t.toks[j - 1].ce - D->t.toks[j - 1].cb == 1 && nkg_tok_is(&D->t, j, ".") &&
                 name_token(D, j + 1))
                 j++; /* middle initial */
+            else if (nkg_tok_is(&D->t, j, "-") && !tok_flag(D, j, NKG_TOK_SPACE) &&
+                     name_token(D, j + 1) && !tok_flag(D, j + 1, NKG_TOK_SPACE) &&
+                     D->t.toks[j + 1].sent == D->t.toks[i].sent)
+                j += 2; /* a double-barrelled surname: "Dillon-White" */
         } else {
             break;
         }
@@ -582,15 +590,38 @@ static size_t name_run(const doc *D, size_t i, size_t maxn)
     return j;
 }
 
+/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
+static size_t possessive_len(const char *norm)
+{
+    size_t l = strlen(norm);
+    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
+        return 2;
+    return 0;
+}
+
 static nkg_status add_person(doc *D, size_t b, size_t e, const char *rule, double conf, int *out)
 {
-    /* the key is the full name: "Uhuru Kenyatta" -> uhuru-kenyatta */
-    const char *label = nkg_text_slice(D->a, &D->t, b, e);
+    /* the key is the full name: "Uhuru Kenyatta" -> uhuru-kenyatta; a
+     * possessive is no part of it ("Viola Warren's" -> Viola Warren) */
+    char *label = nkg_text_slice(D->a, &D->t, b, e);
+    if (!label)
+        return NKG_ERR_NOMEM;
+    size_t pos = possessive_len(D->t.toks[e - 1].norm);
+    if (pos) {
+        size_t l = strlen(label);
+        /* the original apostrophe may be a multi-byte quote */
+        size_t cut = l >= 4 && (unsigned char)label[l - 4] == 0xE2 ? 4 : 2;
+        if (l > cut)
+            label[l - cut] = '\0';
+    }
+    const char *surname = D->t.toks[e - 1].norm;
+    if (pos && !(surname = nkg_arena_strndup(D->a, surname, strlen(surname) - pos)))
+        return NKG_ERR_NOMEM;
     /* surname coreference: a single token equal to a known surname */
     if (e - b == 1) {
         for (size_t k = 0; k < D->nents; ++k)
-            if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname &&
-                strcmp(D->ents[k].surname, D->t.toks[b].norm) == 0)
+            if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname && surname &&
+                strcmp(D->ents[k].surname, surname) == 0)
                 return add_entity(D, ENT_PERSON, D->ents[k].key, D->ents[k].label, (uint32_t)b,
                                   (uint32_t)e, rule, conf, out);
     }
@@ -598,7 +629,7 @@ static nkg_status add_person(doc *D, size_t b, size_t e, const char *rule, doubl
     nkg_status st = add_entity(D, ENT_PERSON, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
                                rule, conf, &idx);
     if (st == NKG_OK) {
-        D->ents[idx].surname = D->t.toks[e - 1].norm;
+        D->ents[idx].surname = surname;
         if (out)
             *out = idx;
     }
@@ -621,6 +652,22 @@ static int title_case_sentence(const doc *D, size_t s)
             caps += tok_flag(D, i, NKG_TOK_CAP) != 0;
         }
     return words >= 3 && caps * 10 >= words * 7;
+}
+
+/* The capitalised run ending before token e names a thing, not a person:
+ * it ends in a facility, street or organisation word ("Kenneth Drive",
+ * "Bastrop Apartments", "Crime Laboratory"), or it modifies a noun after it
+ * ("Westgate mall", "the Glen Flora man", "a Rusk County home"). */
+static int names_a_thing(const doc *D, size_t e)
+{
+    const nkg_extractor *x = D->x;
+    const char *last = D->t.toks[e - 1].norm;
+    if (in_table(x->facilities, last) || in_table(x->org_heads, last))
+        return 1;
+    if (e < D->t.ntoks && D->t.toks[e].sent == D->t.toks[e - 1].sent &&
+        (in_table(x->facilities, D->t.toks[e].norm) || in_table(x->modified_nouns, D->t.toks[e].norm)))
+        return 1;
+    return 0;
 }
 
 static nkg_status find_people(doc *D)
@@ -669,9 +716,7 @@ static nkg_status find_people(doc *D)
         size_t words = 0;
         for (size_t k = i; k < e; ++k)
             words += tok_flag(D, k, NKG_TOK_WORD) != 0;
-        if (words >= 2 && words <= 3 && !is_cap_word(D, e) &&
-            !(e < D->t.ntoks && in_table(D->x->facilities, D->t.toks[e].norm)) &&
-            !in_table(D->x->org_heads, D->t.toks[e - 1].norm)) {
+        if (words >= 2 && words <= 3 && !is_cap_word(D, e) && !names_a_thing(D, e)) {
             /* a name that is also a place ("New York") is left to places */
             size_t n;
             if (!match_index(D, &D->x->place_index, D->x->place_max_toks, i, &n) || n < e - i)
@@ -683,9 +728,12 @@ static nkg_status find_people(doc *D)
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
         if (D->owner[i] >= 0 || !is_cap_word(D, i) || is_cap_word(D, i + 1))
             continue;
+        const char *n = D->t.toks[i].norm;
+        size_t nl = strlen(n) - possessive_len(n);
         for (size_t k = 0; k < D->nents; ++k) {
             if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname &&
-                strcmp(D->ents[k].surname, D->t.toks[i].norm) == 0 && D->ents[k].m.n &&
+                strlen(D->ents[k].surname) == nl && strncmp(D->ents[k].surname, n, nl) == 0 &&
+                D->ents[k].m.n &&
                 D->ents[k].m.v[0].tb < i) {
                 st = add_entity(D, ENT_PERSON, D->ents[k].key, D->ents[k].label, (uint32_t)i,
                                 (uint32_t)i + 1, "surname", 0.7, NULL);
@@ -1478,11 +1526,302 @@ static nkg_status find_statements(doc *D)
     return NKG_OK;
 }
 
+/* --------------------------------------------------- roles of people */
+/* A named person's part in the main attack comes from the words around a
+ * mention (role-cues.tsv): a cue "after" the name ("Kyle Carney, 22, of
+ * Killingly, was charged", "Amari Brown died"), or "before" it ("the
+ * victim, Dalon Williams", "police arrested 23-year-old Quincy Lynch",
+ * "shot and killed Matthew Regula"). Appositions (an age, ", of Town,"),
+ * skippable words (role-skip.tsv: "reportedly", "then") and a coordinated
+ * name ("Quincy Lynch and Marsha Lynch were arrested") lie between. A
+ * person merely named near an attack word takes no part: spokesmen,
+ * relatives and photographers are named there too. */
+#define CUE_WINDOW 10
+
+/* Token i as a cue reads it: a skipped word gives "", an auxiliary its
+ * standard form ("were", "been" -> "was"), anything else its norm. */
+static const char *cue_norm(const doc *D, size_t i)
+{
+    const nkg_row *r = nkg_table_find(D->x->role_skip, D->t.toks[i].norm);
+    if (!r)
+        return D->t.toks[i].norm;
+    return nkg_row_get(r, 1);
+}
+
+static int is_skip_word(const doc *D, size_t i)
+{
+    return *cue_norm(D, i) == '\0';
+}
+
+/* End of the person mention starting at token i (owned by a person), else i. */
+static size_t person_end(const doc *D, size_t i)
+{
+    int o = i < D->t.ntoks ? D->owner[i] : -1;
+    if (o < 0 || D->ents[o].kind != ENT_PERSON)
+        return i;
+    while (i < D->t.ntoks && D->owner[i] == o)
+        ++i;
+    return i;
+}
+
+/* Skip an apposition after a name at token k: ", 22,", ", 22, of Killingly,",
+ * ", age unavailable,", ", a student at Southridge High," "(22)", "Jr.",
+ * " of the 900 block of West 36th Street". An apposition that does not
+ * close before the verb ("Tommy Thomas, of central Toledo was shot") ends at
+ * its first auxiliary. Returns the token after it. */
+static size_t skip_apposition(const doc *D, size_t k, uint32_t snt)
+{
+    for (int rounds = 0; rounds < 4 && k < D->t.ntoks && D->t.toks[k].sent == snt; ++rounds) {
+        const char *n = D->t.toks[k].norm;
+        if (strcmp(n, "jr") == 0 || strcmp(n, "sr") == 0 || strcmp(n, ".") == 0) {
+            k++;
+            continue;
+        }
+        if (strcmp(n, "(") == 0) {
+            size_t c = k + 1;
+            while (c < D->t.ntoks && c < k + 6 && !nkg_tok_is(&D->t, c, ")"))
+                c++;
+            if (!nkg_tok_is(&D->t, c, ")"))
+                break;
+            k = c + 1;
+            continue;
+        }
+        int comma = strcmp(n, ",") == 0;
+        size_t f = k + (size_t)comma; /* the apposition's first token */
+        if (f >= D->t.ntoks || D->t.toks[f].sent != snt)
+            break;
+        const char *fn = D->t.toks[f].norm;
+        int of = strcmp(fn, "of") == 0 || strcmp(fn, "from") == 0;
+        if (!of && !(comma && (tok_flag(D, f, NKG_TOK_NUM) || strcmp(fn, "age") == 0 ||
+                               strcmp(fn, "aged") == 0 || strcmp(fn, "a") == 0 ||
+                               strcmp(fn, "an") == 0 || strcmp(fn, "the") == 0 ||
+                               strcmp(fn, "his") == 0 || strcmp(fn, "her") == 0)))
+            break;
+        size_t c = f;
+        while (c < D->t.ntoks && c < f + 14 && D->t.toks[c].sent == snt &&
+               !nkg_tok_is(&D->t, c, ",") && !nkg_tok_is(&D->t, c, ";"))
+            c++;
+        for (size_t j = f; j < c; ++j)
+            if (strcmp(cue_norm(D, j), "was") == 0)
+                return j; /* the verb came before any closing comma */
+        if (comma && nkg_tok_is(&D->t, c, ",") && D->t.toks[c].sent == snt) {
+            /* ", 22, of Killingly," has two parts: the second starts at c */
+            k = (c + 1 < D->t.ntoks && (nkg_tok_is(&D->t, c + 1, "of") || nkg_tok_is(&D->t, c + 1, "from")))
+                    ? c : c + 1;
+            continue;
+        }
+        return c;
+    }
+    return k;
+}
+
+/* Filtered tokens after a person mention ending at e: up to max indices. */
+static size_t tokens_after(const doc *D, size_t e, const char **out, size_t max)
+{
+    uint32_t snt = D->t.toks[e - 1].sent;
+    size_t k = skip_apposition(D, e, snt), n = 0;
+    /* "Quincy Lynch and Marsha Lynch were arrested": the verb is shared */
+    for (int rounds = 0; rounds < 3; ++rounds) {
+        size_t j = k;
+        if (nkg_tok_is(&D->t, j, ","))
+            j++;
+        if (!nkg_tok_is(&D->t, j, "and") && !nkg_tok_is(&D->t, j, "or") && j == k)
+            break;
+        if (nkg_tok_is(&D->t, j, "and") || nkg_tok_is(&D->t, j, "or"))
+            j++;
+        while (j < D->t.ntoks && (tok_flag(D, j, NKG_TOK_NUM) || nkg_tok_is(&D->t, j, "-") ||
+                                  nkg_tok_is(&D->t, j, "year") || nkg_tok_is(&D->t, j, "old")))
+            j++; /* "and 45-year-old Marsha Lynch" */
+        size_t pe = person_end(D, j);
+        if (pe == j)
+            break;
+        k = skip_apposition(D, pe, snt);
+    }
+    if (nkg_tok_is(&D->t, k, ","))
+        k++; /* "Anthony Ellison, was shot" */
+    if (nkg_tok_is(&D->t, k, "who"))
+        k++; /* "Carney, who has been arrested before," */
+    for (; k < D->t.ntoks && n < max && D->t.toks[k].sent == snt; ++k) {
+        const char *w = cue_norm(D, k);
+        if (*w && !(n && strcmp(w, out[n - 1]) == 0 && strcmp(w, "was") == 0))
+            out[n++] = w; /* "was being held" reads "was held" */
+    }
+    return n;
+}
+
+/* Filtered tokens before a person mention starting at b, in text order:
+ * an age, "the", a comma and a name coordinated before ("arrested Quincy
+ * Lynch, 23, and Marsha Lynch"; "the victims, Ivory Jenkins, Tracy Brown
+ * and Jerome Jones") are left out. */
+static size_t tokens_before(const doc *D, size_t b, const char **out, size_t max, int *comma)
+{
+    *comma = 0;
+    if (b == 0)
+        return 0;
+    uint32_t snt = D->t.toks[b].sent;
+    size_t tmp[CUE_WINDOW], n = 0;
+    size_t k = b; /* tokens [.., k) remain */
+    while (k > 0 && n < max && n < CUE_WINDOW && D->t.toks[k - 1].sent == snt) {
+        size_t i = k - 1;
+        const char *w = D->t.toks[i].norm;
+        if (strcmp(w, "old") == 0) { /* "22-year-old", "22 year old" */
+            size_t j = i;
+            while (j > 0 && j + 5 > i && !tok_flag(D, j, NKG_TOK_NUM) && D->t.toks[j - 1].sent == snt)
+                j--;
+            if (tok_flag(D, j, NKG_TOK_NUM)) {
+                k = j;
+                continue;
+            }
+        }
+        if (n == 0 && (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, ";") == 0)) {
+            size_t j = i;
+            while (j > 0 && i - j < 5 && D->t.toks[j - 1].sent == snt &&
+                   (nkg_tok_is(&D->t, j - 1, ",") || nkg_tok_is(&D->t, j - 1, ";") ||
+                    nkg_tok_is(&D->t, j - 1, "and") || tok_flag(D, j - 1, NKG_TOK_NUM)))
+                j--;
+            int o = j > 0 ? D->owner[j - 1] : -1;
+            if (o >= 0 && D->ents[o].kind == ENT_PERSON && j < b) {
+                while (j > 0 && D->owner[j - 1] == o)
+                    j--;
+                k = j;
+                continue;
+            }
+        }
+        if ((n == 0 && (strcmp(w, ",") == 0 || strcmp(w, ":") == 0 || strcmp(w, "the") == 0)) ||
+            is_skip_word(D, i)) {
+            /* "his daughter, Kayla Walker": a kinship apposition keeps a
+             * verb cue before it ("killed his daughter, Kayla Walker") */
+            if (strcmp(w, ",") == 0 || strcmp(w, ":") == 0)
+                *comma = 1;
+            else if (is_skip_word(D, i))
+                *comma = 0;
+            k = i;
+            continue;
+        }
+        tmp[n++] = i;
+        k = i;
+    }
+    for (size_t i = 0; i < n; ++i) /* into text order */
+        out[i] = cue_norm(D, tmp[n - 1 - i]);
+    return n;
+}
+
+/* Does cue p[0..np) match all of seq[0..ns)? A "*" in a cue stands for up
+ * to four tokens: "identified * as". */
+static int cue_matches(const char *const *p, size_t np, const char *const *seq, size_t ns)
+{
+    if (np == 0)
+        return ns == 0;
+    if (strcmp(p[0], "*") == 0) {
+        for (size_t g = 0; g <= 4 && g <= ns; ++g)
+            if (cue_matches(p + 1, np - 1, seq + g, ns - g))
+                return 1;
+        return 0;
+    }
+    return ns > 0 && strcmp(p[0], seq[0]) == 0 && cue_matches(p + 1, np - 1, seq + 1, ns - 1);
+}
+
+/* Longest cue of `pos` matching the filtered tokens: "after" cues at the
+ * start of seq, "before" cues at its end. Returns the row, or NULL. */
+static const nkg_row *match_cue(const doc *D, const char *pos, const char *const *seq, size_t n)
+{
+    const nkg_table *cues = D->x->role_cues;
+    int c_pos = nkg_table_col(cues, "position");
+    const nkg_row *best = NULL;
+    int after = strcmp(pos, "after") == 0;
+    for (size_t r = 0; r < nkg_table_rows(cues); ++r) {
+        const nkg_row *row = nkg_table_row(cues, r);
+        if (strcmp(nkg_row_get(row, c_pos), pos) != 0 || row->ntoks == 0 ||
+            (best && best->ntoks >= row->ntoks))
+            continue;
+        for (size_t m = 1; m <= n; ++m)
+            if (cue_matches(row->toks, row->ntoks, after ? seq : seq + n - m, m)) {
+                best = row;
+                break;
+            }
+    }
+    return best;
+}
+
+/* The role of whoever "was identified as" the person at token i: the
+ * nearest unnamed participant before it in the sentence ("the suspect,
+ * who was identified as", "the officer who shot ... was identified as"), a
+ * victim when there is none ("the medical examiner identified him as"). */
+static const char *subject_role(const doc *D, size_t i)
+{
+    uint32_t snt = D->t.toks[i].sent;
+    /* passive "X was identified as": X is whom the name denotes; active
+     * "police identified the boy as": the police only name him */
+    int passive = 0;
+    for (size_t k = i; k-- > D->t.sents[snt].tb && k + 8 > i;)
+        if (nkg_tok_is(&D->t, k, "identified")) {
+            size_t j = k;
+            while (j > D->t.sents[snt].tb && is_skip_word(D, j - 1))
+                j--;
+            passive = j > D->t.sents[snt].tb && strcmp(cue_norm(D, j - 1), "was") == 0;
+            break;
+        }
+    for (size_t k = i; k-- > D->t.sents[snt].tb;) {
+        int o = D->owner[k];
+        if (o < 0 || D->ents[o].kind != ENT_GROUP)
+            continue;
+        const char *r = D->ents[o].role;
+        if (strcmp(r, "victim") == 0 || strcmp(r, "perpetrator") == 0)
+            return r;
+        if (strcmp(r, "responder") == 0 && passive)
+            return NULL; /* "the officer was identified as": no part of the attack */
+    }
+    return "victim";
+}
+
+static nkg_status add_role(doc *D, int ev, int o, const char *role)
+{
+    if (strcmp(role, "victim") == 0)
+        return ints_add(D->a, &D->evs[ev].victim, o);
+    if (strcmp(role, "perpetrator") == 0)
+        return ints_add(D->a, &D->evs[ev].perp, o);
+    return NKG_OK;
+}
+
+static nkg_status assign_person_roles(doc *D)
+{
+    int att = main_event(D, FAM_ATTACK);
+    const nkg_table *cues = D->x->role_cues;
+    if (att < 0 || !cues)
+        return NKG_OK;
+    int c_role = nkg_table_col(cues, "role");
+    nkg_status st = NKG_OK;
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        int o = D->owner[i];
+        if (o < 0 || D->ents[o].kind != ENT_PERSON || (i > 0 && D->owner[i - 1] == o))
+            continue;
+        size_t e = person_end(D, i);
+        const char *seq[CUE_WINDOW];
+        const nkg_row *cue = NULL;
+        int comma;
+        size_t n = tokens_before(D, i, seq, CUE_WINDOW, &comma);
+        if (n)
+            cue = match_cue(D, "title", seq, n);
+        if (n && !cue && !comma)
+            cue = match_cue(D, "before", seq, n);
+        /* a possessive is a modifier: "Carney's gun" tells nothing of Carney */
+        if (!cue && !possessive_len(D->t.toks[e - 1].norm)) {
+            n = tokens_after(D, e, seq, CUE_WINDOW);
+            if (n)
+                cue = match_cue(D, "after", seq, n);
+        }
+        const char *role = cue ? nkg_row_get(cue, c_role) : NULL;
+        if (role && strcmp(role, "subject") == 0)
+            role = subject_role(D, i);
+        if (role)
+            st = add_role(D, att, o, role);
+    }
+    return st;
+}
+
 /* --------------------------------------------------------------- roles */
 static nkg_status assign_roles(doc *D)
 {
-    const nkg_table *cues = nkg_lexicon_table(D->x->lx, "role-cues");
-    int c_role = nkg_table_col(cues, "role");
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
         for (size_t s = 0; s < D->t.nsents; ++s) {
@@ -1525,45 +1864,7 @@ static nkg_status assign_roles(doc *D)
             }
         }
     }
-    /* Named people: a victim or suspect cue in their sentence ("was shot",
-     * "suspect", "arrested") makes them a participant of the main attack. */
-    int att = main_event(D, FAM_ATTACK);
-    if (att < 0 || !cues)
-        return NKG_OK;
-    for (size_t s = 0; s < D->t.nsents; ++s) {
-        for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
-            int o = D->owner[i];
-            if (o < 0 || D->ents[o].kind != ENT_PERSON || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
-                continue;
-            int is_speaker = 0;
-            for (size_t k = 0; k < D->nstmts; ++k)
-                is_speaker |= D->stmts[k].speaker == o;
-            /* the nearest cue in the sentence decides */
-            const char *role = NULL;
-            long best = 0;
-            for (size_t k = D->t.sents[s].tb; k < D->t.sents[s].te; ++k) {
-                const nkg_row *rows[2];
-                size_t len;
-                if (!nkg_table_match(cues, &D->t, k, rows, 2, &len))
-                    continue;
-                long dist = labs((long)k - (long)i);
-                if (!role || dist < best) {
-                    role = nkg_row_get(rows[0], c_role);
-                    best = dist;
-                }
-            }
-            if (!role || best > 12)
-                continue;
-            nkg_status st = NKG_OK;
-            if (strcmp(role, "victim") == 0 && !is_speaker)
-                st = ints_add(D->a, &D->evs[att].victim, o);
-            else if (strcmp(role, "perpetrator") == 0)
-                st = ints_add(D->a, &D->evs[att].perp, o);
-            if (st != NKG_OK)
-                return st;
-        }
-    }
-    return NKG_OK;
+    return assign_person_roles(D);
 }
 
 /* An event's place: each of its mentions votes for the places of its
@@ -1813,13 +2114,31 @@ static void emit_entity(emit_ctx *c, int i)
     mentions(c, iri, &e->m);
 }
 
+/* A participant's name as outlets agree on it: the first initial and the
+ * last word ("Kendal Pinkerton" and "Kendall Pinkerton" -> k-pinkerton,
+ * "Stephen J. Brumby" -> s-brumby), or NULL for a single name. */
+static const char *person_key(const doc *D, int e)
+{
+    const char *l = D->ents[e].label;
+    const char *sp = strrchr(l, ' ');
+    if (!sp || !sp[1])
+        return NULL;
+    size_t first = 1;
+    while (((unsigned char)l[first] & 0xC0) == 0x80)
+        first++; /* the whole first letter */
+    const char *ini = slug(D->a, nkg_arena_strndup(D->a, l, first));
+    const char *last = slug(D->a, sp + 1);
+    return ini && last ? nkg_arena_printf(D->a, "%s-%s", ini, last) : NULL;
+}
+
 /* The keys that name an event across articles. Each is a resolution key:
  * the first names the event's IRI, the others become owl:sameAs aliases, so
  * two articles that share any key denote one event. In order:
  *   family + city-level place + year (an event of another year) or date;
- *   family + a named victim's full name (rarely shared by two incidents);
+ *   family + a named victim's name (person_key: rarely shared by two
+ *   incidents, and robust to the spelling of a first name);
  *   family + city-level place + a death toll of three or more;
- *   family + a named suspect's full name.
+ *   family + a named suspect's name, likewise.
  * With none of these the event stays local to its article: a false merge is
  * worse than a false split. Returns the number of keys (>= 1). */
 static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
@@ -1827,6 +2146,7 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
     doc *D = c->D;
     const event *ev = &D->evs[i];
     const char *fam = family_names[ev->fam];
+    const char *k;
     size_t n = 0;
     int pl = ev->place;
     if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY)
@@ -1838,8 +2158,8 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
     if (!ev->year) {
         for (size_t v = 0; v < ev->victim.n && n < max; ++v)
-            if (D->ents[ev->victim.v[v]].kind == ENT_PERSON)
-                keys[n++] = nkg_arena_printf(D->a, "%s/victim/%s", fam, D->ents[ev->victim.v[v]].key);
+            if (D->ents[ev->victim.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->victim.v[v])))
+                keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
         int64_t killed = -1;
         for (size_t r = 0; r < D->nreps; ++r)
             if (D->reps[r].event == i && strcmp(D->reps[r].c.kind, "Killed") == 0 &&
@@ -1848,8 +2168,8 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
         if (where && killed >= 3 && n < max)
             keys[n++] = nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
         for (size_t v = 0; v < ev->perp.n && n < max; ++v)
-            if (D->ents[ev->perp.v[v]].kind == ENT_PERSON)
-                keys[n++] = nkg_arena_printf(D->a, "%s/suspect/%s", fam, D->ents[ev->perp.v[v]].key);
+            if (D->ents[ev->perp.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->perp.v[v])))
+                keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
     }
     if (n == 0)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
