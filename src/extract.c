@@ -108,6 +108,7 @@ typedef struct {
     int dateline;          /* entity of the dateline city ("PITTSBURGH (AP) -"), or -1 */
     int doc_year;
     const char *doc_date;
+    uint32_t date_tb, date_te; /* the date line, when the article's date came from one */
 } doc;
 
 struct nkg_extractor {
@@ -1220,41 +1221,151 @@ static int day_at(const doc *D, size_t i)
 }
 
 /* A date written at token i: "September 21, 2013", "Sept. 21", "21
- * September 2013", "2013-09-21". Missing years come from the article. */
-static const char *date_at(doc *D, size_t i, size_t *len)
+ * September 2013", "2013-09-21", "9/17/2016". *y is 0 when the year is not
+ * written. Returns the number of tokens, 0 when there is no date. */
+static size_t date_parts(const doc *D, size_t i, int *y, int *m, int *d)
 {
-    int y = 0, m = 0, d = 0;
     size_t j = i;
-    if ((m = month_at(D, j))) {
+    *y = *m = *d = 0;
+    if ((*m = month_at(D, j))) {
         j++;
         if (nkg_tok_is(&D->t, j, "."))
             j++;
-        if (!(d = day_at(D, j)))
-            return NULL;
+        if (!(*d = day_at(D, j)))
+            return 0;
         j++;
         if (nkg_tok_is(&D->t, j, ",") && year_at(D, j + 1))
             j++;
-        if ((y = year_at(D, j)))
+        if ((*y = year_at(D, j)))
             j++;
-    } else if ((d = day_at(D, j)) && (m = month_at(D, j + 1))) {
+    } else if ((*d = day_at(D, j)) && tok_flag(D, j, NKG_TOK_NUM) && (*m = month_at(D, j + 1))) {
         j += 2;
-        if ((y = year_at(D, j)))
+        if ((*y = year_at(D, j)))
             j++;
-    } else if ((y = year_at(D, j)) && nkg_tok_is(&D->t, j + 1, "-") &&
+    } else if ((*y = year_at(D, j)) && nkg_tok_is(&D->t, j + 1, "-") &&
                tok_flag(D, j + 2, NKG_TOK_NUM) && nkg_tok_is(&D->t, j + 3, "-") &&
                tok_flag(D, j + 4, NKG_TOK_NUM)) {
-        m = atoi(D->t.toks[j + 2].norm);
-        d = atoi(D->t.toks[j + 4].norm);
+        *m = atoi(D->t.toks[j + 2].norm);
+        *d = atoi(D->t.toks[j + 4].norm);
+        j += 5;
+    } else if (tok_flag(D, j, NKG_TOK_NUM) && nkg_tok_is(&D->t, j + 1, "/") &&
+               tok_flag(D, j + 2, NKG_TOK_NUM) && nkg_tok_is(&D->t, j + 3, "/") &&
+               tok_flag(D, j + 4, NKG_TOK_NUM) && !tok_flag(D, j + 1, NKG_TOK_SPACE) &&
+               !tok_flag(D, j + 3, NKG_TOK_SPACE)) {
+        /* month first, as in the US, unless the first number cannot be a
+         * month; both readings possible outside the US: no date */
+        int a = atoi(D->t.toks[j].norm), b = atoi(D->t.toks[j + 2].norm);
+        int yy = atoi(D->t.toks[j + 4].norm);
+        size_t yl = strlen(D->t.toks[j + 4].norm);
+        if (yl == 2)
+            yy += 2000;
+        else if (yl != 4)
+            return 0;
+        if (a > 12 && b <= 12) {
+            *d = a;
+            *m = b;
+        } else if (a <= 12 && (b > 12 || country_noted(D, "US"))) {
+            *m = a;
+            *d = b;
+        } else {
+            return 0;
+        }
+        *y = yy >= 1900 && yy <= 2100 ? yy : 0;
+        if (!*y)
+            return 0;
         j += 5;
     } else {
-        return NULL;
+        return 0;
     }
-    if (!y)
-        y = D->doc_year;
-    if (!y || m < 1 || m > 12 || d < 1 || d > 31)
-        return NULL;
-    *len = j - i;
-    return nkg_arena_printf(D->a, "%04d-%02d-%02d", y, m, d);
+    if (*m < 1 || *m > 12 || *d < 1 || *d > 31)
+        return 0;
+    return j - i;
+}
+
+/* A date at token i that closes an embedded post: "... — KPRC 2 Houston
+ * (@KPRC2) January 22, 2016". It dates the post, not the events. */
+static int post_date(const doc *D, size_t i)
+{
+    if (i < 3 || !nkg_tok_is(&D->t, i - 1, ")"))
+        return 0;
+    for (size_t k = i - 1; k > 0 && k + 5 > i; --k)
+        if (nkg_tok_is(&D->t, k - 1, "@"))
+            return 1;
+    return 0;
+}
+
+/* The article's own date, when no metadata gives one: a full date in a
+ * date line near the top ("March 10, 2014 2:18 PM", "Posted: Monday, May
+ * 4, 2015 5:29 PM EDT", "Updated: Mar 21, 2016 - 6:38 PM"), preferring one
+ * after "posted"/"published" to one after "updated". Else only a year, from
+ * a copyright line ("(c)2014 CBS", "Copyright 2014 WFSB"), or from the
+ * latest full date written anywhere in it. The date line is
+ * remembered so that neither its date nor its weekday is taken for the
+ * event's date. */
+static void find_doc_date(doc *D)
+{
+    const nkg_table *cues = nkg_lexicon_table(D->x->lx, "date-cues");
+    int c_kind = cues ? nkg_table_col(cues, "kind") : -1;
+    int best = 0, lines = 0;
+    size_t line_start = 0;
+    for (size_t i = 0; i < D->t.ntoks && lines <= 8; ++i) {
+        if (tok_flag(D, i, NKG_TOK_NL)) {
+            lines++;
+            line_start = i;
+        }
+        int y, m, d;
+        size_t n = date_parts(D, i, &y, &m, &d);
+        if (!n || !y)
+            continue;
+        int score = 0;
+        size_t line_end = i + n;
+        while (line_end < D->t.ntoks && !tok_flag(D, line_end, NKG_TOK_NL))
+            line_end++;
+        if (line_end - line_start <= 10)
+            score += 2; /* a line of its own */
+        size_t t = i + n; /* a time after it: "2:18 PM", "- 12:09 PM" */
+        if (nkg_tok_is(&D->t, t, "-"))
+            t++;
+        if (tok_flag(D, t, NKG_TOK_NUM) && nkg_tok_is(&D->t, t + 1, ":") && tok_flag(D, t + 2, NKG_TOK_NUM))
+            score += 2;
+        for (size_t k = i; k > line_start && k + 5 > i; --k) {
+            const nkg_row *r = cues ? nkg_table_find(cues, D->t.toks[k - 1].norm) : NULL;
+            if (r && strcmp(nkg_row_get(r, c_kind), "published") == 0)
+                score += 4;
+            else if (r && strcmp(nkg_row_get(r, c_kind), "updated") == 0)
+                score += 1;
+        }
+        if (score >= 2 && score > best) {
+            best = score;
+            D->doc_date = nkg_arena_printf(D->a, "%04d-%02d-%02d", y, m, d);
+            D->date_tb = (uint32_t)line_start;
+            D->date_te = (uint32_t)line_end;
+        }
+        i += n - 1;
+    }
+    if (D->doc_date) {
+        D->doc_year = atoi(D->doc_date);
+        return;
+    }
+    for (size_t i = 0; cues && i + 1 < D->t.ntoks; ++i) {
+        const nkg_row *r = nkg_table_find(cues, D->t.toks[i].norm);
+        if (!r || strcmp(nkg_row_get(r, c_kind), "copyright") != 0)
+            continue;
+        int y = year_at(D, i + 1) ? year_at(D, i + 1) : year_at(D, i + 2);
+        if (y) {
+            D->doc_year = y;
+            return;
+        }
+    }
+    /* else the year of the latest full date the article writes: an
+     * article dates recent things with their year ("July 5, 2015") */
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        int y, m, d;
+        size_t n = date_parts(D, i, &y, &m, &d);
+        if (n && y > D->doc_year)
+            D->doc_year = y;
+        i += n ? n - 1 : 0;
+    }
 }
 
 static long days_from_civil(int y, int m, int d)
@@ -1281,49 +1392,85 @@ static const char *civil_from_days(nkg_arena *a, long z)
     return nkg_arena_printf(a, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
 }
 
-/* The event's date: an explicit date in one of its sentences, else a
- * weekday there resolved against the article's date (the most recent such
- * day on or before it), else "today"/"yesterday". */
+/* A date that sentence s states, or NULL: an explicit one (explicit ==
+ * 1), or a weekday, "yesterday" or "last night" resolved against the
+ * article's date `today` (days since 1970; explicit == 0; needs
+ * have_today). The date line's own date is not one, nor a date after the
+ * article's (a court date): a month and day without a year that would fall
+ * after it are last year's. */
+static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today, int have_today)
+{
+    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+        if (D->date_te > D->date_tb && i >= D->date_tb && i < D->date_te)
+            continue;
+        if (explicit) {
+            int y, m, d;
+            size_t n = date_parts(D, i, &y, &m, &d);
+            if (!n || post_date(D, i))
+                continue;
+            int written = y != 0;
+            if (!y)
+                y = D->doc_year;
+            if (!y)
+                continue;
+            if (have_today && days_from_civil(y, m, d) > today) {
+                if (written || days_from_civil(y - 1, m, d) < today - 300)
+                    continue;
+                y--; /* "Dec. 28" in an article of January 3 */
+            }
+            return nkg_arena_printf(D->a, "%04d-%02d-%02d", y, m, d);
+        }
+        if (!have_today)
+            return NULL;
+        const nkg_row *rows[2];
+        size_t len;
+        if (!nkg_table_match(D->x->weekdays, &D->t, i, rows, 2, &len))
+            continue;
+        long wd = atol(nkg_row_get(rows[0], 1)); /* 0 = Sunday ... 6, or -1 today, -2 yesterday */
+        if (wd == -1)
+            return D->doc_date;
+        if (wd == -2)
+            return civil_from_days(D->a, today - 1);
+        if (wd >= 0 && wd <= 6) {
+            long cur = ((today + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+            return civil_from_days(D->a, today - ((cur - wd + 7) % 7));
+        }
+    }
+    return NULL;
+}
+
+/* The event's date: an explicit date in one of its sentences or in those
+ * of its casualty reports, else a weekday there resolved against the
+ * article's date (the most recent such day on or before it), else "today"
+ * / "yesterday". The article's date is its metadata's or its date line's
+ * (find_doc_date), never taken for the event's by itself. */
 static void date_events(doc *D)
 {
+    int y, m, d;
+    int have_today = D->doc_date && sscanf(D->doc_date, "%d-%d-%d", &y, &m, &d) == 3;
+    long today = have_today ? days_from_civil(y, m, d) : 0;
+    uint8_t *mark = nkg_arena_alloc(D->a, D->t.nsents + 1);
+    if (!mark)
+        return;
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
         if (ev->year)
             continue;
-        for (size_t s = 0; s < D->t.nsents && !ev->date; ++s) {
-            if (!sentence_has_event(D, ev, (uint32_t)s))
-                continue;
-            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te && !ev->date; ++i) {
-                size_t len;
-                const char *dt = date_at(D, i, &len);
-                if (dt)
-                    ev->date = dt;
+        /* 1: sentences of its mentions, 2: of its casualty reports */
+        memset(mark, 0, D->t.nsents + 1);
+        for (size_t k = 0; k < ev->m.n; ++k)
+            mark[D->t.toks[ev->m.v[k].tb].sent] = 1;
+        for (size_t r = 0; r < D->nreps; ++r)
+            if (D->reps[r].event == (int)e) {
+                uint32_t rs = D->t.toks[D->reps[r].c.tb].sent;
+                if (!mark[rs])
+                    mark[rs] = 2;
             }
-        }
-        if (ev->date || !D->doc_date)
-            continue;
-        int y, m, d;
-        if (sscanf(D->doc_date, "%d-%d-%d", &y, &m, &d) != 3)
-            continue;
-        long today = days_from_civil(y, m, d);
-        for (size_t s = 0; s < D->t.nsents && !ev->date; ++s) {
-            if (!sentence_has_event(D, ev, (uint32_t)s))
-                continue;
-            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te && !ev->date; ++i) {
-                const nkg_row *w = nkg_table_find(D->x->weekdays, D->t.toks[i].norm);
-                if (!w)
-                    continue;
-                long wd = atol(nkg_row_get(w, 1)); /* 0 = Sunday ... 6, or -1 today, -2 yesterday */
-                if (wd == -1)
-                    ev->date = D->doc_date;
-                else if (wd == -2)
-                    ev->date = civil_from_days(D->a, today - 1);
-                else if (wd >= 0 && wd <= 6) {
-                    long cur = ((today + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
-                    ev->date = civil_from_days(D->a, today - ((cur - wd + 7) % 7));
-                }
-            }
-        }
+        for (int explicit = 1; explicit >= 0 && !ev->date; --explicit)
+            for (uint8_t pass = 1; pass <= 2 && !ev->date; ++pass)
+                for (size_t s = 0; s < D->t.nsents && !ev->date; ++s)
+                    if (mark[s] == pass)
+                        ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today);
     }
 }
 
@@ -2341,6 +2488,8 @@ nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const n
     D.doc_date = iso_date(a, art->published);
     D.doc_year = D.doc_date ? atoi(D.doc_date) : 0;
     nkg_status st = nkg_text_analyze(a, art->text, art->text_len, x->lx, &D.t);
+    if (st == NKG_OK && !D.doc_date)
+        find_doc_date(&D);
     if (st == NKG_OK) {
         D.owner = nkg_arena_alloc(a, (D.t.ntoks + 1) * sizeof *D.owner);
         if (!D.owner)
