@@ -58,6 +58,8 @@ typedef struct {
     const char *role;  /* groups: perpetrator | victim | responder | other */
     /* people */
     const char *surname;
+    const char *first; /* first name's norm, when the name has two words or more */
+    int aged;          /* an age stands next to a mention: "Kyle Carney, 22," */
     int dropped; /* found, then judged not to be what it seemed: not emitted */
 } ent;
 
@@ -118,7 +120,7 @@ struct nkg_extractor {
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
-        *role_cues, *role_skip;
+        *role_cues, *role_skip, *directions, *common_surnames;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -365,6 +367,8 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"modified-nouns", offsetof(nkg_extractor, modified_nouns)},
         {"role-cues", offsetof(nkg_extractor, role_cues)},
         {"role-skip", offsetof(nkg_extractor, role_skip)},
+        {"directions", offsetof(nkg_extractor, directions)},
+        {"common-surnames", offsetof(nkg_extractor, common_surnames)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -631,6 +635,8 @@ static nkg_status add_person(doc *D, size_t b, size_t e, const char *rule, doubl
                                rule, conf, &idx);
     if (st == NKG_OK) {
         D->ents[idx].surname = surname;
+        if (e - b >= 2 && !D->ents[idx].first && tok_flag(D, b, NKG_TOK_WORD))
+            D->ents[idx].first = D->t.toks[b].norm;
         if (out)
             *out = idx;
     }
@@ -725,22 +731,39 @@ static nkg_status find_people(doc *D)
         }
         i = e > i ? e - 1 : i;
     }
-    /* 4. surnames alone, after the full name was seen */
+    /* 4. a surname or a first name alone, after the full name was seen
+     * ("Carney", "Amari was standing"), when it names one person only */
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
-        if (D->owner[i] >= 0 || !is_cap_word(D, i) || is_cap_word(D, i + 1))
+        if (D->owner[i] >= 0 || !name_token(D, i) || is_cap_word(D, i + 1))
             continue;
         const char *n = D->t.toks[i].norm;
         size_t nl = strlen(n) - possessive_len(n);
-        for (size_t k = 0; k < D->nents; ++k) {
-            if (D->ents[k].kind == ENT_PERSON && D->ents[k].surname &&
-                strlen(D->ents[k].surname) == nl && strncmp(D->ents[k].surname, n, nl) == 0 &&
-                D->ents[k].m.n &&
-                D->ents[k].m.v[0].tb < i) {
-                st = add_entity(D, ENT_PERSON, D->ents[k].key, D->ents[k].label, (uint32_t)i,
-                                (uint32_t)i + 1, "surname", 0.7, NULL);
-                break;
+        int found = -1;
+        for (int pass = 0; pass < 2 && found < 0; ++pass) {
+            int ambiguous = 0;
+            for (size_t k = 0; k < D->nents; ++k) {
+                const ent *p = &D->ents[k];
+                const char *w = pass == 0 ? p->surname : p->first;
+                if (p->kind != ENT_PERSON || !w || strlen(w) != nl || strncmp(w, n, nl) != 0 ||
+                    !p->m.n || p->m.v[0].tb >= i || (found >= 0 && strcmp(D->ents[found].key, p->key) == 0))
+                    continue;
+                if (found >= 0)
+                    ambiguous = 1;
+                found = (int)k;
             }
+            if (ambiguous)
+                break; /* "Johnson" among Aavaire and Shawn Johnson */
         }
+        for (size_t k = 0; found >= 0 && k < D->nents; ++k) /* still one person? */
+            if ((int)k != found && D->ents[k].kind == ENT_PERSON && D->ents[k].m.n && D->ents[k].m.v[0].tb < i &&
+                strcmp(D->ents[k].key, D->ents[found].key) != 0 &&
+                ((D->ents[k].first && strlen(D->ents[k].first) == nl && strncmp(D->ents[k].first, n, nl) == 0) ||
+                 (D->ents[k].surname && strlen(D->ents[k].surname) == nl && strncmp(D->ents[k].surname, n, nl) == 0)))
+                found = -1;
+        if (found >= 0)
+            st = add_entity(D, ENT_PERSON, D->ents[found].key, D->ents[found].label, (uint32_t)i,
+                            (uint32_t)i + 1, D->ents[found].surname && strncmp(D->ents[found].surname, n, nl) == 0
+                            ? "surname" : "first-name", 0.7, NULL);
     }
     return st;
 }
@@ -1220,6 +1243,18 @@ static int day_at(const doc *D, size_t i)
     return d >= 1 && d <= 31 && strlen(D->t.toks[i].norm) <= 4 ? d : 0;
 }
 
+/* The article names the United States or one of its states: dates are
+ * written month first there. */
+static int us_context(const doc *D)
+{
+    if (country_noted(D, "US"))
+        return 1;
+    for (size_t i = 0; i < D->nregions; ++i)
+        if (strncmp(D->regions[i], "US.", 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* A date written at token i: "September 21, 2013", "Sept. 21", "21
  * September 2013", "2013-09-21", "9/17/2016". *y is 0 when the year is not
  * written. Returns the number of tokens, 0 when there is no date. */
@@ -1264,7 +1299,7 @@ static size_t date_parts(const doc *D, size_t i, int *y, int *m, int *d)
         if (a > 12 && b <= 12) {
             *d = a;
             *m = b;
-        } else if (a <= 12 && (b > 12 || country_noted(D, "US"))) {
+        } else if (a <= 12 && (b > 12 || us_context(D))) {
             *m = a;
             *d = b;
         } else {
@@ -1921,6 +1956,26 @@ static const char *subject_role(const doc *D, size_t i)
     return "victim";
 }
 
+/* A sentence opening "He" or "She" refers to the one person the sentence
+ * before names ("Carney was arrested. He faces ..."); -1 when that
+ * sentence names none or several. */
+static int pronoun_antecedent(const doc *D, size_t i)
+{
+    uint32_t s = D->t.toks[i].sent;
+    if (s == 0 || D->t.sents[s].tb != i || !(nkg_tok_is(&D->t, i, "he") || nkg_tok_is(&D->t, i, "she")))
+        return -1;
+    int found = -1;
+    for (size_t k = D->t.sents[s - 1].tb; k < D->t.sents[s - 1].te; ++k) {
+        int o = D->owner[k];
+        if (o < 0 || D->ents[o].kind != ENT_PERSON || o == found)
+            continue;
+        if (found >= 0 && strcmp(D->ents[found].key, D->ents[o].key) != 0)
+            return -1;
+        found = o;
+    }
+    return found;
+}
+
 static nkg_status add_role(doc *D, int ev, int o, const char *role)
 {
     if (strcmp(role, "victim") == 0)
@@ -1930,8 +1985,29 @@ static nkg_status add_role(doc *D, int ev, int o, const char *role)
     return NKG_OK;
 }
 
+/* An age next to the person mention [b, e): "22-year-old Kyle Carney",
+ * "Kyle Carney, 22,", "Devon Lofton, 7." or "Kyle Carney (22)". */
+static int age_beside(const doc *D, size_t b, size_t e)
+{
+    if (b >= 4 && nkg_tok_is(&D->t, b - 1, "old") && tok_flag(D, b - 4, NKG_TOK_NUM) &&
+        (nkg_tok_is(&D->t, b - 2, "-") || nkg_tok_is(&D->t, b - 2, "year")))
+        return 1;
+    if (e + 2 < D->t.ntoks && (nkg_tok_is(&D->t, e, ",") || nkg_tok_is(&D->t, e, "(")) &&
+        tok_flag(D, e + 1, NKG_TOK_NUM) && strlen(D->t.toks[e + 1].norm) <= 3 &&
+        (nkg_tok_is(&D->t, e + 2, ",") || nkg_tok_is(&D->t, e + 2, ".") || nkg_tok_is(&D->t, e + 2, ";") ||
+         nkg_tok_is(&D->t, e + 2, ")")))
+        return 1;
+    return 0;
+}
+
 static nkg_status assign_person_roles(doc *D)
 {
+    for (size_t i = 0; i < D->t.ntoks; ++i) {
+        int o = D->owner[i];
+        if (o >= 0 && D->ents[o].kind == ENT_PERSON && (i == 0 || D->owner[i - 1] != o) &&
+            age_beside(D, i, person_end(D, i)))
+            D->ents[o].aged = 1;
+    }
     int att = main_event(D, FAM_ATTACK);
     const nkg_table *cues = D->x->role_cues;
     if (att < 0 || !cues)
@@ -1940,9 +2016,19 @@ static nkg_status assign_person_roles(doc *D)
     nkg_status st = NKG_OK;
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
         int o = D->owner[i];
+        size_t e;
+        if (o < 0 && (o = pronoun_antecedent(D, i)) >= 0) {
+            e = i + 1; /* "He was charged with ...": only cues after it */
+            const char *seq[CUE_WINDOW];
+            size_t n = tokens_after(D, e, seq, CUE_WINDOW);
+            const nkg_row *cue = n ? match_cue(D, "after", seq, n) : NULL;
+            if (cue && strcmp(nkg_row_get(cue, c_role), "subject") != 0)
+                st = add_role(D, att, o, nkg_row_get(cue, c_role));
+            continue;
+        }
         if (o < 0 || D->ents[o].kind != ENT_PERSON || (i > 0 && D->owner[i - 1] == o))
             continue;
-        size_t e = person_end(D, i);
+        e = person_end(D, i);
         const char *seq[CUE_WINDOW];
         const nkg_row *cue = NULL;
         int comma;
@@ -2261,10 +2347,47 @@ static void emit_entity(emit_ctx *c, int i)
     mentions(c, iri, &e->m);
 }
 
+/* The sound of a surname, Soundex-style but not cut to four characters,
+ * so that spellings outlets disagree on meet ("Beedles" and "Beddles" ->
+ * b342, "MacFarlane" and "McFarlane" -> m21645) while longer names stay
+ * apart ("Williams" w452, "Williamson" w4525). Letters beyond ASCII count
+ * as vowels. */
+static const char *soundex(nkg_arena *a, const char *w)
+{
+    static const char code[27] = "01230120022455012623010202";
+    size_t n = strlen(w);
+    char *o = nkg_arena_alloc(a, n + 2);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    char last = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; ++p) {
+        int c = tolower(*p);
+        char d = c >= 'a' && c <= 'z' ? code[c - 'a'] : (c >= 0x80 ? '0' : 0);
+        if (!d)
+            continue; /* apostrophes, hyphens */
+        if (k == 0) {
+            o[k++] = c >= 'a' && c <= 'z' ? (char)c : 'x';
+            last = d;
+            continue;
+        }
+        if (d != '0' && d != last)
+            o[k++] = d;
+        if (c != 'h' && c != 'w') /* h and w do not separate equal codes */
+            last = d;
+    }
+    o[k] = '\0';
+    return k ? o : NULL;
+}
+
 /* A participant's name as outlets agree on it: the first initial and the
- * last word ("Kendal Pinkerton" and "Kendall Pinkerton" -> k-pinkerton,
- * "Stephen J. Brumby" -> s-brumby), or NULL for a single name. */
-static const char *person_key(const doc *D, int e)
+ * surname ("Kendal Pinkerton" and "Kendall Pinkerton" -> k-pinkerton,
+ * "Stephen J. Brumby" -> s-brumby), the whole first name with a common
+ * surname (common-surnames.tsv: "raymond-williams"), or with `sound` the
+ * surname's sound, for uncommon surnames of seven letters or more, where a
+ * misspelling is likelier than a namesake ("Beedles"/"Beddles" ->
+ * d-sound-b342); NULL for a single name (or when `sound` does not apply). */
+static const char *person_key(const doc *D, int e, int sound)
 {
     const char *l = D->ents[e].label;
     const char *sp = strrchr(l, ' ');
@@ -2273,9 +2396,41 @@ static const char *person_key(const doc *D, int e)
     size_t first = 1;
     while (((unsigned char)l[first] & 0xC0) == 0x80)
         first++; /* the whole first letter */
+    int common = in_table(D->x->common_surnames, D->ents[e].surname);
+    if (common)
+        first = strcspn(l, " "); /* "rhonda-williams", not "r-williams" */
     const char *ini = slug(D->a, nkg_arena_strndup(D->a, l, first));
-    const char *last = slug(D->a, sp + 1);
-    return ini && last ? nkg_arena_printf(D->a, "%s-%s", ini, last) : NULL;
+    if (sound && (strlen(sp + 1) < 7 || common))
+        return NULL;
+    const char *last = sound ? soundex(D->a, sp + 1) : slug(D->a, sp + 1);
+    return ini && last ? nkg_arena_printf(D->a, sound ? "%s-sound-%s" : "%s-%s", ini, last) : NULL;
+}
+
+/* A block address at token i ("block"): "the 1300 block of North Erie",
+ * "the 700-block of East McHaney Drive", "6700 block of S. Aberdeen" ->
+ * 1300-erie, 700-mchaney, 6700-aberdeen (the direction left out: outlets
+ * abbreviate it differently), or NULL. */
+static const char *block_key(const doc *D, size_t i)
+{
+    if (i < 1 || !nkg_tok_is(&D->t, i, "block") || !nkg_tok_is(&D->t, i + 1, "of"))
+        return NULL;
+    size_t nb = i - 1;
+    if (nkg_tok_is(&D->t, nb, "-") && nb > 0)
+        nb--;
+    const char *num = D->t.toks[nb].norm;
+    long v = strtol(num, NULL, 10);
+    if (!isdigit((unsigned char)num[0]) || v <= 0)
+        return NULL;
+    size_t k = i + 2;
+    while (k < D->t.ntoks && k < i + 5 && in_table(D->x->directions, D->t.toks[k].norm)) {
+        k++;
+        if (nkg_tok_is(&D->t, k, "."))
+            k++;
+    }
+    if (k >= D->t.ntoks || D->t.toks[k].sent != D->t.toks[i].sent ||
+        !(is_cap_word(D, k) || (isdigit((unsigned char)D->t.toks[k].norm[0]) && tok_flag(D, k, NKG_TOK_WORD))))
+        return NULL;
+    return nkg_arena_printf(D->a, "%ld-%s", v, slug(D->a, D->t.toks[k].norm));
 }
 
 /* The keys that name an event across articles. Each is a resolution key:
@@ -2285,6 +2440,7 @@ static const char *person_key(const doc *D, int e)
  *   family + a named victim's name (person_key: rarely shared by two
  *   incidents, and robust to the spelling of a first name);
  *   family + city-level place + a death toll of three or more;
+ *   family + the block of a street it happened on (block_key);
  *   family + a named suspect's name, likewise.
  * With none of these the event stays local to its article: a false merge is
  * worse than a false split. Returns the number of keys (>= 1). */
@@ -2304,9 +2460,10 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
     else if (where && ev->date && n < max)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
     if (!ev->year) {
-        for (size_t v = 0; v < ev->victim.n && n < max; ++v)
-            if (D->ents[ev->victim.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->victim.v[v])))
-                keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
+        for (int sound = 0; sound < 2; ++sound)
+            for (size_t v = 0; v < ev->victim.n && n < max; ++v)
+                if (D->ents[ev->victim.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->victim.v[v], sound)))
+                    keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
         int64_t killed = -1;
         for (size_t r = 0; r < D->nreps; ++r)
             if (D->reps[r].event == i && strcmp(D->reps[r].c.kind, "Killed") == 0 &&
@@ -2314,9 +2471,35 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
                 killed = D->reps[r].c.num.value;
         if (where && killed >= 3 && n < max)
             keys[n++] = nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
-        for (size_t v = 0; v < ev->perp.n && n < max; ++v)
-            if (D->ents[ev->perp.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->perp.v[v])))
-                keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
+        /* the block it happened on: local news name it, and two incidents
+         * rarely share one (the article's main event only; no place in the
+         * key, since outlets name the town, the city or the county) */
+        for (size_t t = 0; i == main_event(D, ev->fam) && t < D->t.ntoks && n < max; ++t) {
+            const char *b = block_key(D, t);
+            int dup = 0;
+            for (size_t q = 0; b && q < n; ++q)
+                dup |= strstr(keys[q], b) != NULL && strstr(keys[q], "/block/") != NULL;
+            if (b && !dup)
+                keys[n++] = nkg_arena_printf(D->a, "%s/block/%s", fam, b);
+        }
+        for (int sound = 0; sound < 2; ++sound)
+            for (size_t v = 0; v < ev->perp.n && n < max; ++v)
+                if (D->ents[ev->perp.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->perp.v[v], sound)))
+                    keys[n++] = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
+        /* people given an age are the incident's people (victims, suspects,
+         * their relatives), whatever part the cues missed; officials are
+         * not given one (the article's main event only) */
+        for (int sound = 0; sound < 2 && i == main_event(D, ev->fam); ++sound)
+            for (size_t p = 0; p < D->nents && n < max; ++p) {
+                if (D->ents[p].kind != ENT_PERSON || !D->ents[p].aged || !(k = person_key(D, (int)p, sound)))
+                    continue;
+                const char *key = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
+                int dup = 0;
+                for (size_t q = 0; key && q < n; ++q)
+                    dup |= strcmp(keys[q], key) == 0;
+                if (!dup)
+                    keys[n++] = key;
+            }
     }
     if (n == 0)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%u", fam, c->docslug, ev->m.v[0].tb);
@@ -2371,8 +2554,8 @@ static nkg_status emit_body(emit_ctx *c, doc *D)
     }
     for (size_t i = 0; i < D->nevs; ++i) {
         const event *ev = &D->evs[i];
-        const char *keys[16];
-        size_t nkeys = event_keys(c, (int)i, keys, 16);
+        const char *keys[32];
+        size_t nkeys = event_keys(c, (int)i, keys, 32);
         for (size_t k = 0; k < nkeys; ++k)
             if (!keys[k])
                 return NKG_ERR_NOMEM;
