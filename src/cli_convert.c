@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "fileio.h"
 #include "jsonld.h"
+#include "utf8.h"
 #include "vocab.h"
 
 static const char convert_usage[] =
@@ -40,24 +42,7 @@ typedef struct {
  * through as a surrogate, which no RDF syntax can carry. */
 static int valid_utf8(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                   : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (!len || n - i < len)
-            return 0;
-        unsigned long cp = len == 1 ? c : c & (0x7F >> len);
-        for (size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        i += len;
-    }
-    return 1;
+    return nkg_utf8_check((const char *)s, n) == n;
 }
 
 static void on_log(void *ud, raptor_log_message *m)
@@ -87,7 +72,7 @@ static void on_log(void *ud, raptor_log_message *m)
             i++;
         } else if (t[i] < 0x80) {
             text[o++] = (char)t[i++];
-        } else if (valid_utf8(t + i, len)) {
+        } else if (nkg_utf8_seq(t + i, len) == len) {
             memcpy(text + o, t + i, len);
             o += len;
             i += len;
@@ -213,47 +198,6 @@ static void on_namespace(void *ud, raptor_namespace *ns)
     c->ns[c->nns][0] = a;
     c->ns[c->nns][1] = b;
     c->nns++;
-}
-
-/* The whole file (or standard input for "-") in a malloc'd buffer. */
-static nkg_status read_all(const char *path, const char *fname, char **out, size_t *len,
-                           nkg_diag *d)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", fname, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    nkg_status st = buf ? NKG_OK : NKG_ERR_NOMEM;
-    while (st == NKG_OK) {
-        if (n == cap) {
-            char *p = cap < ((size_t)-1) / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!p) {
-                st = NKG_ERR_NOMEM;
-                break;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f))
-                st = nkg_diag_set(d, NKG_ERR_IO, "%s: %s", fname, strerror(errno ? errno : EIO));
-            break;
-        }
-    }
-    if (f != stdin)
-        fclose(f);
-    if (st == NKG_ERR_NOMEM)
-        nkg_diag_set(d, st, "%s: out of memory", fname);
-    if (st != NKG_OK) {
-        free(buf);
-        return st;
-    }
-    *out = buf;
-    *len = n;
-    return NKG_OK;
 }
 
 static const char *guess_format(const char *path)
@@ -529,7 +473,7 @@ int nkg_cli_convert(int argc, char **argv)
     char *bytes = NULL, *out = NULL;
     size_t len = 0, outlen = 0;
     char *file_uri = NULL;
-    nkg_status st = read_all(path, c.fname, &bytes, &len, &c.d);
+    nkg_status st = nkg_read_file(path, &bytes, &len, &c.d);
     if (st == NKG_OK) {
         c.world = raptor_new_world();
         if (!c.world)

@@ -1,8 +1,10 @@
 /* cli_graph.c - `newskg merge` and `newskg query`: graphs made elsewhere,
  * or a persistent store, resolved, summarised and queried. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "fileio.h"
 #include "graph.h"
 #include "serialize.h"
 #include "summary.h"
@@ -12,6 +14,26 @@ static int fail(const nkg_diag *d, nkg_status st)
 {
     fprintf(stderr, "newskg: %s\n", d->msg[0] ? d->msg : nkg_strerror(st));
     return nkg_exit_code(st);
+}
+
+/* Bad usage of subcommand `cmd`: "newskg: CMD: MESSAGE" on stderr, then
+ * "usage: newskg CMD USAGE" unless usage is NULL. Frees `files` (the
+ * caller's list of inputs, may be NULL); returns the usage exit code. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static int usage_exit(char **files, const char *cmd, const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "newskg: %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (usage)
+        fprintf(stderr, "\nusage: newskg %s %s", cmd, usage);
+    fputc('\n', stderr);
+    free(files);
+    return nkg_exit_code(NKG_ERR_USAGE);
 }
 
 /* Our IRIs are minted from resolution keys, so graphs of separate runs
@@ -34,20 +56,15 @@ int nkg_cli_merge(int argc, char **argv)
             base = val;
         else if (nkg_opt_value(argc, argv, &i, "-s", "--store", &val))
             store = val;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "newskg: merge: unknown or incomplete option '%s'\n", argv[i]);
-            free(files);
-            return nkg_exit_code(NKG_ERR_USAGE);
-        } else
+        else if (argv[i][0] == '-' && argv[i][1])
+            return usage_exit(files, "merge", NULL, "unknown or incomplete option '%s'", argv[i]);
+        else
             files[nfiles++] = argv[i];
     }
     int fmt = nkg_out_format_parse(fmt_name);
-    if (fmt < 0 || (nfiles == 0 && !store)) {
-        fprintf(stderr, "newskg: merge: %s\nusage: newskg merge [-f FORMAT] [-o FILE] [--base IRI] "
-                        "[--store SPEC] FILE...\n", fmt < 0 ? "unknown output format" : "no input given");
-        free(files);
-        return nkg_exit_code(NKG_ERR_USAGE);
-    }
+    if (fmt < 0 || (nfiles == 0 && !store))
+        return usage_exit(files, "merge", "[-f FORMAT] [-o FILE] [--base IRI] [--store SPEC] FILE...",
+                          "%s", fmt < 0 ? "unknown output format" : "no input given");
     nkg_diag d = {0};
     nkg_graph *g = NULL;
     nkg_status st = nkg_graph_new(&g, store, &d);
@@ -61,29 +78,6 @@ int nkg_cli_merge(int argc, char **argv)
     nkg_graph_free(g);
     free(files);
     return rc;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (len < cap)
-            break;
-        char *nb = realloc(buf, (cap *= 2) + 1);
-        if (!nb)
-            free(buf);
-        buf = nb;
-    }
-    if (f != stdin)
-        fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    return buf;
 }
 
 int nkg_cli_query(int argc, char **argv)
@@ -101,26 +95,22 @@ int nkg_cli_query(int argc, char **argv)
             store = val;
         else if (nkg_opt_value(argc, argv, &i, "-e", "--expression", &val))
             expr = val;
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "newskg: query: unknown or incomplete option '%s'\n", argv[i]);
-            free(files);
-            return nkg_exit_code(NKG_ERR_USAGE);
-        } else if (!expr && !qfile)
+        else if (argv[i][0] == '-' && argv[i][1])
+            return usage_exit(files, "query", NULL, "unknown or incomplete option '%s'", argv[i]);
+        else if (!expr && !qfile)
             qfile = argv[i];
         else
             files[nfiles++] = argv[i];
     }
-    if ((!expr && !qfile) || (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))) {
-        fprintf(stderr, "newskg: query: %s\nusage: newskg query [--store SPEC] [-f table|csv|json] "
-                        "(-e SPARQL | QUERYFILE) [FILE...]\n",
-                !expr && !qfile ? "no query given" : "unknown result format");
-        free(files);
-        return nkg_exit_code(NKG_ERR_USAGE);
-    }
+    if ((!expr && !qfile) || (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json")))
+        return usage_exit(files, "query",
+                          "[--store SPEC] [-f table|csv|json] (-e SPARQL | QUERYFILE) [FILE...]",
+                          "%s", !expr && !qfile ? "no query given" : "unknown result format");
     nkg_diag d = {0};
-    char *text = expr ? NULL : slurp(qfile);
+    char *text = NULL;
+    size_t tlen = 0;
     nkg_graph *g = NULL;
-    nkg_status st = expr || text ? NKG_OK : nkg_diag_set(&d, NKG_ERR_IO, "%s: cannot read", qfile);
+    nkg_status st = expr ? NKG_OK : nkg_read_file(qfile, &text, &tlen, &d);
     if (st == NKG_OK)
         st = nkg_graph_new(&g, store, &d);
     for (size_t i = 0; st == NKG_OK && i < nfiles; ++i)

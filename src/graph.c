@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <redland.h>
+#include "fileio.h"
 #include "graph.h"
 #include "jsonld.h"
 
@@ -392,33 +393,15 @@ static void jsonld_statement(void *ud, raptor_statement *st) { load_statement(ud
 nkg_status nkg_graph_load(nkg_graph *g, const char *path, nkg_diag *d)
 {
     int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: cannot open", path);
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (len < cap)
-            break;
-        char *nb = realloc(buf, cap *= 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-    }
-    int err = ferror(f);
-    if (!is_stdin)
-        fclose(f);
-    if (!buf || err) {
-        free(buf);
-        return nkg_diag_set(d, buf ? NKG_ERR_IO : NKG_ERR_NOMEM, "%s: cannot read", path);
-    }
+    char *buf = NULL;
+    size_t len = 0;
+    nkg_status st = nkg_read_file(path, &buf, &len, d);
+    if (st != NKG_OK)
+        return st;
     const char *fmt = is_stdin ? "nquads" : rdf_format_of(path);
     raptor_world *rw = librdf_world_get_raptor(g->world);
     load_ctx c = {g, 0};
     g->first_log[0] = '\0';
-    nkg_status st = NKG_OK;
     if (strcmp(fmt, "jsonld") == 0) {
         st = nkg_jsonld_read(rw, path, buf, len, &c, jsonld_statement, d);
     } else {

@@ -9,84 +9,20 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "fileio.h"
 #include "ingest.h"
 #include "json.h"
-
-/* ------------------------------------------------------------------ UTF-8 */
-
-/* Length of the valid UTF-8 sequence at s[0..n) (n > 0), or 0 when it is
- * invalid: overlong forms, UTF-16 surrogates, code points above U+10FFFF and
- * truncated sequences are all refused. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
-size_t nkg_utf8_check(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        /* ASCII runs dominate news text: test 8 bytes at a time. */
-        while (n - i >= 8) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            if (w & UINT64_C(0x8080808080808080))
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
-        size_t k = utf8_seq(u + i, n - i);
-        if (!k)
-            return i;
-        i += k;
-    }
-    return n;
-}
-
-size_t nkg_utf8_count(const char *s, size_t n)
-{
-    /* Every code point has exactly one byte that is not a continuation. */
-    size_t cps = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++)
-        cps += (u[i] & 0xC0) != 0x80;
-    return cps;
-}
 
 /* Bytes of the white-space code point at s[0..n), or 0. White space is ASCII
  * white space plus the Unicode spaces (NBSP, U+1680, U+2000..U+200A, U+2028,
@@ -995,46 +931,6 @@ nkg_status nkg_ingest_buffer(nkg_arena *arena, const char *name, const char *byt
     }
 }
 
-/* Reads all of fd into a malloc'd buffer (*buf owned by the caller). */
-static nkg_status read_fd(int fd, const char *name, char **buf, size_t *n, nkg_diag *d)
-{
-    struct stat sb;
-    if (fstat(fd, &sb) != 0)
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", name, strerror(errno));
-    if (S_ISDIR(sb.st_mode))
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", name, strerror(EISDIR));
-    size_t cap = S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536;
-    size_t len = 0;
-    char *b = malloc(cap);
-    if (!b)
-        return nomem(d, name);
-    for (;;) {
-        if (len == cap) {
-            char *nb = cap < SIZE_MAX / 2 ? realloc(b, cap * 2) : NULL;
-            if (!nb) {
-                free(b);
-                return nomem(d, name);
-            }
-            b = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, b + len, cap - len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(b);
-            return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", name, strerror(e));
-        }
-        if (r == 0)
-            break;
-        len += (size_t)r;
-    }
-    *buf = b;
-    *n = len;
-    return NKG_OK;
-}
-
 nkg_status nkg_ingest_file(nkg_arena *arena, const char *path, nkg_input_format fmt,
                            nkg_article_fn fn, void *ud, nkg_diag *d)
 {
@@ -1042,14 +938,9 @@ nkg_status nkg_ingest_file(nkg_arena *arena, const char *path, nkg_input_format 
         return nkg_diag_set(d, NKG_ERR_INTERNAL, "no file name");
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "stdin" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0)
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", name, strerror(errno));
     char *buf = NULL;
     size_t n = 0;
-    nkg_status st = read_fd(fd, name, &buf, &n, d);
-    if (!is_stdin)
-        close(fd);
+    nkg_status st = nkg_read_file(path, &buf, &n, d);
     if (st != NKG_OK)
         return st;
     if (fmt == NKG_FMT_AUTO)

@@ -7,6 +7,7 @@
 #define NKG_INGEST_H
 
 #include "nkg.h"
+#include "utf8.h" /* nkg_utf8_check, nkg_utf8_count: callers find them here */
 
 /* Called once per article, in input order. The article and its strings are
  * owned by the arena passed to nkg_ingest_file and stay valid until it is
@@ -43,12 +44,5 @@ nkg_status nkg_ingest_buffer(nkg_arena *arena, const char *name, const char *byt
  * (full paths). NKG_ERR_INPUT when there is none. */
 nkg_status nkg_list_dir(nkg_arena *arena, const char *dir, char ***out, size_t *n,
                         nkg_diag *d);
-
-/* Decoding helpers shared by the stages. */
-/* Index of the first byte that is not valid UTF-8 (overlongs, surrogates and
- * code points above U+10FFFF are invalid), or n when all is valid. */
-size_t nkg_utf8_check(const char *s, size_t n);
-/* Number of code points in valid UTF-8. */
-size_t nkg_utf8_count(const char *s, size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "json.h"
+#include "utf8.h"
 
 enum { JSON_MAX_DEPTH = 512 };
 
@@ -72,37 +73,6 @@ static void skip_ws(parser *p)
             break;
         p->pos++;
     }
-}
-
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid
- * (overlong, surrogate, above U+10FFFF, truncated). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0) /* overlong */
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0) /* UTF-16 surrogate */
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90) /* overlong */
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90) /* above U+10FFFF */
-            return 0;
-        return 4;
-    }
-    return 0;
 }
 
 static int hexval(unsigned char c)
@@ -173,7 +143,7 @@ static nkg_status parse_string(parser *p, const char **out, size_t *len)
         if (c < 0x20)
             return fail(p, i, "control character in string (must be escaped)");
         if (c >= 0x80) {
-            size_t k = utf8_seq(p->s + i, p->n - i);
+            size_t k = nkg_utf8_seq(p->s + i, p->n - i);
             if (!k)
                 return fail(p, i, "invalid UTF-8 in string");
             i += k;

@@ -16,6 +16,7 @@
 #include <string.h>
 #include "json.h"
 #include "jsonld.h"
+#include "utf8.h"
 
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define XSD_NS "http://www.w3.org/2001/XMLSchema#"
@@ -80,42 +81,7 @@ static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 /* 1 when s[0..n) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
-static int utf8_valid(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        size_t len;
-        unsigned long cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        if (n - i < len)
-            return 0;
-        for (size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        i += len;
-    }
-    return 1;
-}
+static int utf8_valid(const char *s, size_t n) { return nkg_utf8_check(s, n) == n; }
 
 /* A JSON string literal for s[0..n) (valid UTF-8): the two-character
  * escapes JSON has, \u00XX for the other control characters, everything

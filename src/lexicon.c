@@ -3,9 +3,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ingest.h"
+#include "fileio.h"
 #include "lexicon.h"
 #include "strmap.h"
+#include "utf8.h"
 
 struct nkg_table {
     const char *name;
@@ -26,37 +27,6 @@ typedef struct row_list {
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *read_all(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (len < cap)
-            break;
-        cap *= 2;
-        char *nb = realloc(buf, cap + 1);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = nb;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf || err) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    *n = len;
-    return buf;
 }
 
 /* Split one line into arena-copied cells on tabs. */
@@ -148,9 +118,10 @@ static nkg_status index_row(nkg_arena *a, nkg_table *t, nkg_row *r)
 static nkg_status load_table(nkg_lexicon *lx, const char *path, const char *name, nkg_diag *d)
 {
     size_t n = 0;
-    char *buf = read_all(path, &n);
-    if (!buf)
-        return nkg_diag_set(d, NKG_ERR_IO, "%s: %s", path, strerror(errno ? errno : EIO));
+    char *buf = NULL;
+    nkg_status st = nkg_read_file(path, &buf, &n, d);
+    if (st != NKG_OK)
+        return st;
     size_t bad = nkg_utf8_check(buf, n);
     if (bad < n) {
         free(buf);
@@ -158,7 +129,7 @@ static nkg_status load_table(nkg_lexicon *lx, const char *path, const char *name
     }
     nkg_arena *a = lx->arena;
     nkg_table *t = nkg_arena_alloc(a, sizeof *t);
-    nkg_status st = t ? NKG_OK : NKG_ERR_NOMEM;
+    st = t ? NKG_OK : NKG_ERR_NOMEM;
     size_t nlines = 1;
     for (size_t i = 0; i < n; ++i)
         nlines += buf[i] == '\n';
