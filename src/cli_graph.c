@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "fileio.h"
 #include "graph.h"
@@ -111,6 +112,9 @@ int nkg_cli_query(int argc, char **argv)
     size_t tlen = 0;
     nkg_graph *g = NULL;
     nkg_status st = expr ? NKG_OK : nkg_read_file(qfile, &text, &tlen, &d);
+    /* A query reads a store: it must not create an empty one. */
+    if (st == NKG_OK && store && strncmp(store, "sqlite:", 7) == 0 && access(store + 7, F_OK) != 0)
+        st = nkg_diag_set(&d, NKG_ERR_IO, "%s: no such store", store + 7);
     if (st == NKG_OK)
         st = nkg_graph_new(&g, store, &d);
     for (size_t i = 0; st == NKG_OK && i < nfiles; ++i)

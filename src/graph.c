@@ -8,15 +8,25 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <rasqal.h>
 #include <redland.h>
 #include "fileio.h"
 #include "graph.h"
 #include "jsonld.h"
 
+/* The default graph is kept as a context of its own, named so that no input
+ * uses it, and mapped back to "no graph" when read: librdf drops a triple
+ * added without a context when a named graph already holds it (both
+ * storages test "contains" across contexts), and the sqlite storage hands
+ * back a row without a context with the context of the row before it. */
+#define DEFAULT_GRAPH "urn:x-newskg:default-graph"
+
 struct nkg_graph {
     librdf_world *world;
     librdf_storage *storage;
     librdf_model *model;
+    librdf_node *default_ctx; /* DEFAULT_GRAPH */
+    int in_transaction;
     nkg_diag *diag; /* where librdf's log goes while a call runs, or NULL */
     char first_log[512];
 };
@@ -41,6 +51,7 @@ static void raptor_log(void *ud, raptor_log_message *msg)
 
 nkg_status nkg_graph_new(nkg_graph **out, const char *store, nkg_diag *d)
 {
+    int sqlite = 0;
     *out = NULL;
     nkg_graph *g = calloc(1, sizeof *g);
     if (!g)
@@ -64,6 +75,7 @@ nkg_status nkg_graph_new(nkg_graph **out, const char *store, nkg_diag *d)
         if (f)
             fclose(f);
         g->storage = librdf_new_storage(g->world, "sqlite", store + 7, opts);
+        sqlite = 1;
     } else {
         nkg_graph_free(g);
         return nkg_diag_set(d, NKG_ERR_USAGE, "unknown store '%s' (use memory or sqlite:FILE)",
@@ -71,12 +83,19 @@ nkg_status nkg_graph_new(nkg_graph **out, const char *store, nkg_diag *d)
     }
     if (g->storage)
         g->model = librdf_new_model(g->world, g->storage, NULL);
-    if (!g->storage || !g->model) {
+    if (g->model)
+        g->default_ctx = librdf_new_node_from_uri_string(g->world,
+                                                         (const unsigned char *)DEFAULT_GRAPH);
+    if (!g->storage || !g->model || !g->default_ctx) {
         nkg_diag_set(d, NKG_ERR_RDF, "%s: cannot open the store%s%s", store ? store : "memory",
                      g->first_log[0] ? ": " : "", g->first_log);
         nkg_graph_free(g);
         return NKG_ERR_RDF;
     }
+    /* One transaction per run: the sqlite storage otherwise commits (and
+     * syncs) every statement on its own. nkg_graph_free commits it. */
+    if (sqlite && librdf_model_transaction_start(g->model) == 0)
+        g->in_transaction = 1;
     *out = g;
     return NKG_OK;
 }
@@ -85,6 +104,10 @@ void nkg_graph_free(nkg_graph *g)
 {
     if (!g)
         return;
+    if (g->in_transaction)
+        librdf_model_transaction_commit(g->model);
+    if (g->default_ctx)
+        librdf_free_node(g->default_ctx);
     if (g->model)
         librdf_free_model(g->model);
     if (g->storage)
@@ -142,13 +165,8 @@ static nkg_status graph_quad(void *h, const nkg_term *s, const nkg_term *p,
     if (!st)
         return NKG_ERR_NOMEM; /* the nodes went with it */
     librdf_node *ctx = gr ? make_node(g->world, gr) : NULL;
-    int rc;
-    if (gr && !ctx)
-        rc = 1;
-    else if (ctx)
-        rc = librdf_model_context_add_statement(g->model, ctx, st);
-    else
-        rc = librdf_model_add_statement(g->model, st);
+    int rc = gr && !ctx ? 1
+                        : librdf_model_context_add_statement(g->model, ctx ? ctx : g->default_ctx, st);
     if (ctx)
         librdf_free_node(ctx);
     librdf_free_statement(st);
@@ -245,6 +263,8 @@ nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n)
             }
             v = nv;
         }
+        if (ctx && librdf_node_equals(ctx, g->default_ctx))
+            ctx = NULL;
         raptor_statement *c = quad_dup(rw, cur, ctx);
         if (!c) {
             st = NKG_ERR_NOMEM;
@@ -289,6 +309,37 @@ size_t nkg_graph_size(nkg_graph *g)
     return n;
 }
 
+/* The names a SELECT query projects, from the query itself: rasqal 0.9.33
+ * reports no variables for a result that has no rows. Calls put(name, i, ud)
+ * for each; returns how many. */
+static int query_var_names(nkg_graph *g, const char *sparql,
+                           void (*put)(const char *, int, void *), void *ud)
+{
+    int n = 0;
+    rasqal_query *rq = rasqal_new_query(librdf_world_get_rasqal(g->world), "sparql", NULL);
+    if (rq && rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) == 0) {
+        raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(rq);
+        for (; vars && n < raptor_sequence_size(vars); ++n) {
+            rasqal_variable *v = raptor_sequence_get_at(vars, n);
+            put((const char *)v->name, n, ud);
+        }
+    }
+    if (rq)
+        rasqal_free_query(rq);
+    return n;
+}
+
+typedef struct {
+    FILE *out;
+    const char *sep, *quote;
+} name_out;
+
+static void put_name(const char *name, int i, void *ud)
+{
+    name_out *o = ud;
+    fprintf(o->out, "%s%s%s%s", i ? o->sep : "", o->quote, name, o->quote);
+}
+
 nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format, FILE *out,
                            nkg_diag *d)
 {
@@ -312,6 +363,10 @@ nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format,
         for (int i = 0; i < nb; ++i)
             fprintf(out, "%s%s", i ? (csv ? "," : "\t") : "",
                     librdf_query_results_get_binding_name(r, i));
+        if (nb == 0) {
+            name_out o = {out, csv ? "," : "\t", ""};
+            query_var_names(g, sparql, put_name, &o);
+        }
         fputc('\n', out);
         while (!librdf_query_results_finished(r)) {
             for (int i = 0; i < nb; ++i) {
@@ -346,7 +401,14 @@ nkg_status nkg_graph_query(nkg_graph *g, const char *sparql, const char *format,
         }
     } else {
         const char *name = format && strcmp(format, "json") == 0 ? "json" : "csv";
-        if (librdf_query_results_is_bindings(r) || librdf_query_results_is_boolean(r)) {
+        if (librdf_query_results_is_bindings(r) && strcmp(name, "json") == 0 &&
+            librdf_query_results_get_bindings_count(r) == 0) {
+            /* No rows: rasqal would write no variables either. */
+            name_out o = {out, ", ", "\""};
+            fputs("{\n  \"head\": {\n    \"vars\": [ ", out);
+            query_var_names(g, sparql, put_name, &o);
+            fputs(" ]\n  },\n  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
+        } else if (librdf_query_results_is_bindings(r) || librdf_query_results_is_boolean(r)) {
             if (librdf_query_results_to_file_handle2(r, out, name, NULL, NULL, NULL))
                 st = nkg_diag_set(d, NKG_ERR_RDF, "query: cannot format the results");
         } else {
@@ -367,8 +429,8 @@ static void load_statement(void *ud, raptor_statement *st)
 {
     load_ctx *c = ud;
     /* librdf nodes are raptor terms of the same world: add as they are. */
-    int rc = st->graph ? librdf_model_context_add_statement(c->g->model, st->graph, st)
-                       : librdf_model_add_statement(c->g->model, st);
+    int rc = librdf_model_context_add_statement(c->g->model,
+                                                st->graph ? st->graph : c->g->default_ctx, st);
     if (rc)
         c->failed = 1;
 }
