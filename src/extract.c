@@ -945,17 +945,25 @@ static nkg_status find_places(doc *D)
         if (b == i)
             continue;
         size_t n;
+        const char *fkind = nkg_row_get(fr, c_fkind);
         const plist *l = match_index(D, &x->place_index, x->place_max_toks, b, &n);
-        if (l && b + n == i)
-            continue; /* "Nairobi mall": a city, said as a modifier */
-        if (strcmp(nkg_row_get(fr, c_fkind), "street") == 0) {
+        int hood = strcmp(fkind, "neighbourhood") == 0;
+        /* "Nairobi mall": a city, said as a modifier; but "Hampton Inn",
+         * "Amesti Road" and "the Englewood neighborhood" are names */
+        if (l && b + n == i && !hood && strcmp(fkind, "street") != 0 && !is_cap_word(D, i))
+            continue;
+        if (strcmp(fkind, "street") == 0) {
             for (size_t k = b; k <= i; ++k)
                 D->owner[k] = -2; /* claimed: no place inside a street name */
             continue;
         }
-        const char *label = nkg_text_slice(D->a, &D->t, b, i + 1);
+        /* a neighbourhood is named without its noun: "Englewood" */
+        size_t e = hood ? i : i + 1;
+        if (nkg_tok_is(&D->t, b, "the") && b + 1 < e)
+            b++; /* "The Wild Beaver Saloon" is "Wild Beaver Saloon" */
+        const char *label = nkg_text_slice(D->a, &D->t, b, e);
         int idx;
-        st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)i + 1,
+        st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
                         rule_name(D->a, fr, "facilities"), 0.7, &idx);
         if (st == NKG_OK)
             D->ents[idx].pkind = PL_FACILITY;
@@ -976,6 +984,19 @@ static nkg_status find_places(doc *D)
         /* "Harding Avenue", "Kenya Airways": part of a longer name */
         if (i + n < D->t.ntoks && (is_cap_word(D, i + n) && D->owner[i + n] != -1))
             continue;
+        /* "Englewood" after "the Englewood neighborhood": the neighbourhood */
+        const char *kslug = slug(D->a, nkg_text_slice(D->a, &D->t, i, i + n));
+        int known = -1;
+        for (size_t k = 0; kslug && k < D->nents && known < 0; ++k)
+            if (D->ents[k].kind == ENT_PLACE && D->ents[k].pkind == PL_FACILITY &&
+                strcmp(D->ents[k].key, kslug) == 0)
+                known = (int)k;
+        if (known >= 0) {
+            st = add_entity(D, ENT_PLACE, D->ents[known].key, D->ents[known].label, (uint32_t)i,
+                            (uint32_t)(i + n), "neighbourhood", 0.6, NULL);
+            i += n - 1;
+            continue;
+        }
         const nkg_row *r = best_place(D, l, i + n);
         if (r)
             st = add_place_row(D, r, i, i + n, "places", ambiguous ? 0.6 : 0.85, NULL);
@@ -2157,6 +2178,8 @@ static void place_events(doc *D)
             else if (best != dl && D->ents[best].pkind == PL_CITY &&
                      strcmp(D->ents[best].country, D->ents[dl].country) == 0)
                 ev->place2 = dl;
+            else if (D->ents[best].pkind == PL_FACILITY && D->ents[best].within != dl)
+                ev->place2 = dl; /* "the Wild Beaver Saloon" in an INDIANAPOLIS story */
         }
         ev->place = best;
     }
