@@ -111,6 +111,7 @@ typedef struct {
     int doc_year;
     const char *doc_date;
     uint32_t date_tb, date_te; /* the date line, when the article's date came from one */
+    uint8_t *site;             /* per token: part of the outlet's name in the headline */
 } doc;
 
 struct nkg_extractor {
@@ -815,6 +816,14 @@ static int country_noted(const doc *D, const char *cc)
     return 0;
 }
 
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+    for (; *a && *b; ++a, ++b)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 1;
+    return *a || *b;
+}
+
 /* Choose among places sharing a name: kind, population, the countries the
  * article mentions, and a following ", State" or ", Country". */
 static const nkg_row *best_place(doc *D, const plist *l, size_t after)
@@ -839,6 +848,11 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
             s += 3;
         if (strcmp(kind, "city") == 0 && region_noted(D, cc, nkg_row_get(r, x->c_padmin1)))
             s += 4; /* "Eureka" in an article that names Texas */
+        /* "Jonesboro, AR": US postal codes are the admin1 codes of US rows */
+        if (strcmp(kind, "city") == 0 && strcmp(cc, "US") == 0 && nkg_tok_is(&D->t, after, ",") &&
+            tok_flag(D, after + 1, NKG_TOK_UPPER) && D->t.toks[after + 1].ce - D->t.toks[after + 1].cb == 2 &&
+            strcasecmp_ascii(D->t.toks[after + 1].norm, nkg_row_get(r, x->c_padmin1)) == 0)
+            s += 10;
         for (size_t k = 0; ctx && k < ctx->n; ++k) {
             const nkg_row *c = ctx->v[k];
             const char *ck = nkg_row_get(c, x->c_pkind);
@@ -852,6 +866,19 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
             best_score = s;
             best = r;
         }
+    }
+    /* "Jonesboro, Ark.", "Jonesboro, AR": the state is named, whatever else
+     * the article says */
+    if (best && strcmp(nkg_row_get(best, x->c_pkind), "city") == 0 && nkg_tok_is(&D->t, after, ",") &&
+        tok_flag(D, after + 1, NKG_TOK_UPPER) && D->t.toks[after + 1].ce - D->t.toks[after + 1].cb == 2 &&
+        strcasecmp_ascii(D->t.toks[after + 1].norm, nkg_row_get(best, x->c_padmin1)) == 0)
+        note_region(D, nkg_row_get(best, x->c_pcountry), nkg_row_get(best, x->c_padmin1));
+    for (size_t k = 0; best && ctx && k < ctx->n; ++k) {
+        const nkg_row *c = ctx->v[k];
+        if (strcmp(nkg_row_get(c, x->c_pkind), "admin1") == 0 &&
+            strcmp(nkg_row_get(c, x->c_pcountry), nkg_row_get(best, x->c_pcountry)) == 0 &&
+            strcmp(nkg_row_get(c, x->c_padmin1), nkg_row_get(best, x->c_padmin1)) == 0)
+            note_region(D, nkg_row_get(c, x->c_pcountry), nkg_row_get(c, x->c_padmin1));
     }
     return best;
 }
@@ -1065,11 +1092,12 @@ static nkg_status find_places(doc *D)
     }
     /* Facilities lie in the first city the article names. */
     int city = -1;
-    for (size_t i = 0; i < D->nents; ++i)
-        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY) {
-            if (city < 0 || D->ents[i].m.v[0].tb < D->ents[city].m.v[0].tb)
+    for (int site = 0; site < 2 && city < 0; ++site) /* the outlet's town last */
+        for (size_t i = 0; i < D->nents; ++i)
+            if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY && !D->ents[i].dropped &&
+                D->site[D->ents[i].m.v[0].tb] == site &&
+                (city < 0 || D->ents[i].m.v[0].tb < D->ents[city].m.v[0].tb))
                 city = (int)i;
-        }
     for (size_t i = 0; i < D->nents; ++i)
         if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_FACILITY) {
             D->ents[i].within = city;
@@ -2121,6 +2149,62 @@ static nkg_status assign_roles(doc *D)
     return assign_person_roles(D);
 }
 
+/* Is the place at token i where someone lives rather than where things
+ * happened: "Kyle Carney, 22, of Killingly", "a man from Sun Valley"? */
+static int residence_at(const doc *D, size_t i)
+{
+    if (i < 2)
+        return 0;
+    if (nkg_tok_is(&D->t, i - 1, "from"))
+        return 1;
+    if (!nkg_tok_is(&D->t, i - 1, "of"))
+        return 0;
+    size_t k = i - 1;
+    while (k > 0 && i - k < 6 && (nkg_tok_is(&D->t, k - 1, ",") || tok_flag(D, k - 1, NKG_TOK_NUM)))
+        k--;
+    return k > 0 && D->owner[k - 1] >= 0 && D->ents[D->owner[k - 1]].kind == ENT_PERSON;
+}
+
+/* The outlet's name in a headline: "Vigil held ... in Killingly - WFSB 3
+ * Connecticut", "Wichita, Kansas News, Weather, Sports - 1 dead after ...".
+ * The headline (the first line) splits at a spaced dash or bar; a part
+ * with a word of site-words.tsv or a call sign (KAIT, WFSB) names the
+ * outlet. Marks its tokens in D->site. */
+static nkg_status find_site_name(doc *D)
+{
+    const nkg_table *words = nkg_lexicon_table(D->x->lx, "site-words");
+    size_t end = 0;
+    while (end < D->t.ntoks && (end == 0 || !tok_flag(D, end, NKG_TOK_NL)))
+        end++;
+    D->site = nkg_arena_alloc(D->a, D->t.ntoks + 1);
+    if (!D->site)
+        return NKG_ERR_NOMEM;
+    memset(D->site, 0, D->t.ntoks + 1);
+    size_t b = 0;
+    int parts = 0;
+    for (size_t i = 0; i <= end; ++i) {
+        int sep = i < end && (nkg_tok_is(&D->t, i, "-") || nkg_tok_is(&D->t, i, "|")) &&
+                  tok_flag(D, i, NKG_TOK_SPACE) && (i + 1 >= end || tok_flag(D, i + 1, NKG_TOK_SPACE));
+        if (!sep && i < end)
+            continue;
+        if (sep)
+            parts++;
+        if (i == end && !parts)
+            break; /* one part: the headline itself */
+        int site = 0;
+        for (size_t k = b; k < i && !site; ++k) {
+            const nkg_tok *t = &D->t.toks[k];
+            size_t l = t->ce - t->cb;
+            site = in_table(words, t->norm) ||
+                   ((t->flags & NKG_TOK_UPPER) && l >= 3 && l <= 5 && (t->norm[0] == 'k' || t->norm[0] == 'w'));
+        }
+        for (size_t k = b; site && k < i; ++k)
+            D->site[k] = 1;
+        b = i + 1;
+    }
+    return NKG_OK;
+}
+
 /* An event's place: each of its mentions votes for the places of its
  * sentence, nearer and more specific ones more (a facility over a city over
  * a region over a country). A country or region is then narrowed to the
@@ -2141,8 +2225,11 @@ static void place_events(doc *D)
                 int o = D->owner[i];
                 if (o < 0 || D->ents[o].kind != ENT_PLACE || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
                     continue;
+                if (D->site && D->site[i])
+                    continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
                 long dist = i < sp->tb ? (long)(sp->tb - i) : (long)(i - sp->te + 1);
-                score[o] += (1.0 + D->ents[o].pkind) / (1.0 + dist / 8.0);
+                double w = residence_at(D, i) ? 0.2 : 1.0;
+                score[o] += w * (1.0 + D->ents[o].pkind) / (1.0 + dist / 8.0);
             }
         }
         int best = -1;
@@ -2153,7 +2240,7 @@ static void place_events(doc *D)
             int city = -1;
             for (size_t i = 0; i < D->nents; ++i) {
                 const ent *c = &D->ents[i];
-                if (c->kind == ENT_PLACE && c->pkind == PL_CITY &&
+                if (c->kind == ENT_PLACE && c->pkind == PL_CITY && !c->dropped &&
                     strcmp(c->country, D->ents[best].country) == 0 &&
                     (D->ents[best].pkind == PL_COUNTRY || strcmp(c->admin1, D->ents[best].admin1) == 0) &&
                     (city < 0 || c->m.v[0].tb < D->ents[city].m.v[0].tb))
@@ -2162,11 +2249,14 @@ static void place_events(doc *D)
             if (city >= 0)
                 best = city;
         }
-        if (best < 0 && !ev->year) { /* no place in its sentences: the article's first city */
-            for (size_t i = 0; i < D->nents; ++i)
-                if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY &&
-                    (best < 0 || D->ents[i].m.v[0].tb < D->ents[best].m.v[0].tb))
-                    best = (int)i;
+        if (best < 0 && !ev->year) { /* no place in its sentences: the article's first city,
+                                      * one in the outlet's name last */
+            for (int site = 0; site < 2 && best < 0; ++site)
+                for (size_t i = 0; i < D->nents; ++i)
+                    if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY && !D->ents[i].dropped &&
+                        (D->site && D->site[D->ents[i].m.v[0].tb]) == site &&
+                        (best < 0 || D->ents[i].m.v[0].tb < D->ents[best].m.v[0].tb))
+                        best = (int)i;
         }
         /* Local news datelines name the city of the incident: take it when
          * the sentences named none, add it when they named a town nearby. */
@@ -2703,6 +2793,8 @@ nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const n
         for (size_t i = 0; D.owner && i < D.t.ntoks; ++i)
             D.owner[i] = -1;
     }
+    if (st == NKG_OK)
+        st = find_site_name(&D);
     if (st == NKG_OK)
         st = find_orgs(&D);
     if (st == NKG_OK)
