@@ -24,7 +24,7 @@
 
 /* ------------------------------------------------------------ the model */
 typedef enum { ENT_PERSON, ENT_ORG, ENT_GROUP, ENT_PLACE } ent_kind;
-typedef enum { PL_COUNTRY, PL_ADMIN1, PL_CITY, PL_FACILITY } place_kind;
+typedef enum { PL_COUNTRY, PL_ADMIN1, PL_CITY, PL_FACILITY, PL_COUNTY } place_kind;
 enum { FAM_ATTACK, FAM_HOSTAGE, FAM_RESCUE, FAM_MILITARY, FAM_ARREST, FAM_STATEMENT,
        FAM_CRASH, FAM_DISASTER, FAM_N };
 
@@ -53,6 +53,7 @@ typedef struct {
     const nkg_row *prow;
     const char *country, *admin1;
     int within; /* facility -> city entity, or -1 */
+    const nkg_row *up; /* a place not in the gazetteer (county, dateline town) -> its state row */
     /* organisations and groups */
     const char *otype; /* armed_group, media, force, agency, ... */
     const char *role;  /* groups: perpetrator | victim | responder | other */
@@ -263,6 +264,7 @@ static nkg_status add_entity(doc *D, ent_kind kind, const char *key, const char 
         e.key = key;
         e.label = label;
         e.within = -1;
+        e.country = e.admin1 = ""; /* places outside the gazetteer know none */
         VPUSH(D->a, D->ents, D->nents, D->capents, e);
         idx = (int)D->nents - 1;
     }
@@ -939,6 +941,142 @@ static int edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+/* The state a place outside the gazetteer lies in: one named right after
+ * it (", Texas", ", Tex.", ", TX"), else the only US state the article
+ * names, else NULL. */
+static const nkg_row *state_after(doc *D, size_t e)
+{
+    const nkg_extractor *x = D->x;
+    if (nkg_tok_is(&D->t, e, ",") && e + 1 < D->t.ntoks) {
+        if (tok_flag(D, e + 1, NKG_TOK_UPPER) && D->t.toks[e + 1].ce - D->t.toks[e + 1].cb == 2) {
+            char code[8];
+            snprintf(code, sizeof code, "US.%c%c", toupper((unsigned char)D->t.toks[e + 1].norm[0]),
+                     toupper((unsigned char)D->t.toks[e + 1].norm[1]));
+            const nkg_row *r = nkg_strmap_get(&x->admin1_by_code, code);
+            if (r)
+                return r;
+        }
+        size_t n;
+        const plist *l = match_index(D, &x->place_index, x->place_max_toks, e + 1, &n);
+        for (size_t k = 0; l && k < l->n; ++k)
+            if (strcmp(nkg_row_get(l->v[k], x->c_pkind), "admin1") == 0 &&
+                strcmp(nkg_row_get(l->v[k], x->c_pcountry), "US") == 0)
+                return l->v[k];
+    }
+    const char *only = NULL;
+    for (size_t i = 0; i < D->nregions; ++i)
+        if (strncmp(D->regions[i], "US.", 3) == 0) {
+            if (only)
+                return NULL;
+            only = D->regions[i];
+        }
+    return only ? nkg_strmap_get(&x->admin1_by_code, only) : NULL;
+}
+
+/* A name as a label: "NAVARRO COUNTY" -> "Navarro County"; others as written. */
+static char *label_case(nkg_arena *a, const char *s)
+{
+    char *o = nkg_arena_strdup(a, s);
+    int upper = 1;
+    for (const char *p = s; *p; ++p)
+        if (islower((unsigned char)*p))
+            upper = 0;
+    for (char *p = o; o && upper && *p; ++p)
+        if (p > o && isalpha((unsigned char)p[-1]))
+            *p = (char)tolower((unsigned char)*p);
+    return o;
+}
+
+/* "Sullivan County", "Fort Bend Co.", "Lafayette Parish": a county, in the
+ * state named after it or the article's only state. Tokens [b, i] with the
+ * county word at i. */
+static nkg_status add_county(doc *D, size_t b, size_t i, const nkg_row *fr)
+{
+    const char *name = label_case(D->a, nkg_text_slice(D->a, &D->t, b, i));
+    const char *noun = nkg_row_get(fr, 2); /* "County" for "Co" */
+    if (!*noun)
+        noun = label_case(D->a, nkg_text_slice(D->a, &D->t, i, i + 1));
+    size_t e = i + 1;
+    if (nkg_tok_is(&D->t, e, ".") && !tok_flag(D, e, NKG_TOK_SPACE) && strlen(D->t.toks[i].norm) <= 3)
+        e++; /* "Co." */
+    const nkg_row *state = state_after(D, e);
+    const char *label = nkg_arena_printf(D->a, "%s %s", name, noun);
+    if (!name || !noun || !label)
+        return NKG_ERR_NOMEM;
+    const char *key = nkg_arena_printf(D->a, "%s-%s", slug(D->a, label),
+                                       state ? slug(D->a, nkg_row_get(state, D->x->c_padmin1)) : "x");
+    int idx;
+    nkg_status st = add_entity(D, ENT_PLACE, key, label, (uint32_t)b, (uint32_t)(i + 1),
+                               rule_name(D->a, fr, "facilities"), 0.7, &idx);
+    if (st == NKG_OK) {
+        ent *p = &D->ents[idx];
+        p->pkind = PL_COUNTY;
+        if (state && !p->up) {
+            p->up = state;
+            p->country = nkg_row_get(state, D->x->c_pcountry);
+            p->admin1 = nkg_row_get(state, D->x->c_padmin1);
+        }
+    }
+    return st;
+}
+
+/* A dateline naming a town the gazetteer lacks: one to three capitalised
+ * words opening a paragraph, then the outlet in parentheses and a dash, or
+ * a comma and a state: "Killingly (AP) -", "GLEN FLORA, Wis. -". The town
+ * lies in that state, or the article's only one. *out is the new place, or
+ * stays -1. */
+static nkg_status dateline_town(doc *D, size_t b, int *out)
+{
+    size_t j = b;
+    while (j < D->t.ntoks && j < b + 3 && is_cap_word(D, j) && D->owner[j] == -1 &&
+           !in_table(D->x->name_stop, D->t.toks[j].norm) && !in_table(D->x->months, D->t.toks[j].norm) &&
+           !in_table(D->x->weekdays, D->t.toks[j].norm) && (j == b || !tok_flag(D, j, NKG_TOK_NL)))
+        j++;
+    if (j == b || j >= D->t.ntoks)
+        return NKG_OK;
+    size_t k = j;
+    const nkg_row *state = NULL;
+    if (nkg_tok_is(&D->t, k, ",")) {
+        state = state_after(D, k);
+        if (!state || !nkg_tok_is(&D->t, k, ","))
+            return NKG_OK;
+        /* skip the state as written: "Wis.", "Connecticut", "CT" */
+        k += 2;
+        if (nkg_tok_is(&D->t, k, "."))
+            k++;
+    }
+    if (nkg_tok_is(&D->t, k, "(")) {
+        size_t c = k + 1;
+        while (c < D->t.ntoks && c < k + 6 && !nkg_tok_is(&D->t, c, ")"))
+            c++;
+        if (!nkg_tok_is(&D->t, c, ")"))
+            return NKG_OK;
+        k = c + 1;
+    } else if (!state) {
+        return NKG_OK; /* "Killingly -" alone could open any sentence */
+    }
+    if (!nkg_tok_is(&D->t, k, "-"))
+        return NKG_OK;
+    if (!state)
+        state = state_after(D, D->t.ntoks); /* the article's only state */
+    const char *label = label_case(D->a, nkg_text_slice(D->a, &D->t, b, j));
+    if (!label)
+        return NKG_ERR_NOMEM;
+    const char *key = nkg_arena_printf(D->a, "%s-%s", slug(D->a, label),
+                                       state ? slug(D->a, nkg_row_get(state, D->x->c_padmin1)) : "x");
+    nkg_status st = add_entity(D, ENT_PLACE, key, label, (uint32_t)b, (uint32_t)j, "dateline-town", 0.6, out);
+    if (st == NKG_OK) {
+        ent *p = &D->ents[*out];
+        p->pkind = PL_CITY;
+        if (state) {
+            p->up = state;
+            p->country = nkg_row_get(state, D->x->c_pcountry);
+            p->admin1 = nkg_row_get(state, D->x->c_padmin1);
+        }
+    }
+    return st;
+}
+
 static nkg_status find_places(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -967,7 +1105,8 @@ static nkg_status find_places(doc *D)
             continue;
         size_t b = i;
         while (b > 0 && b + 4 > i && is_cap_word(D, b - 1) && D->owner[b - 1] < 0 &&
-               D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1))
+               D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1) &&
+               !nkg_tok_is(&D->t, b - 1, "a") && !nkg_tok_is(&D->t, b - 1, "an"))
             b--;
         if (b == i)
             continue;
@@ -982,6 +1121,10 @@ static nkg_status find_places(doc *D)
         if (strcmp(fkind, "street") == 0) {
             for (size_t k = b; k <= i; ++k)
                 D->owner[k] = -2; /* claimed: no place inside a street name */
+            continue;
+        }
+        if (strcmp(fkind, "county") == 0) {
+            st = add_county(D, b, i, fr);
             continue;
         }
         /* a neighbourhood is named without its noun: "Englewood" */
@@ -1004,6 +1147,8 @@ static nkg_status find_places(doc *D)
         if (!l || !free_range(D, i, i + n))
             continue;
         const char *norm = joined(D->a, &D->t, i, i + n);
+        if (norm && in_table(x->months, norm))
+            continue; /* "in March" */
         int ambiguous = norm && in_table(x->place_stop, norm);
         if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
             !(i > 0 && (nkg_tok_is(&D->t, i - 1, "in") || nkg_tok_is(&D->t, i - 1, "of"))))
@@ -1027,6 +1172,29 @@ static nkg_status find_places(doc *D)
         const nkg_row *r = best_place(D, l, i + n);
         if (r)
             st = add_place_row(D, r, i, i + n, "places", ambiguous ? 0.6 : 0.85, NULL);
+        i += n - 1;
+    }
+    /* One sense per article: a name that needed a clue ("lives in Garner")
+     * is the same place where it stands without one ("the Garner shooting
+     * range"). */
+    for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
+        if (D->owner[i] != -1 || !is_cap_word(D, i))
+            continue;
+        size_t n;
+        const plist *l = match_index(D, &x->place_index, x->place_max_toks, i, &n);
+        if (!l || !free_range(D, i, i + n) || (i + n < D->t.ntoks && is_cap_word(D, i + n)))
+            continue;
+        int same = -1;
+        for (size_t k = 0; k < D->nents && same < 0; ++k) {
+            const ent *p = &D->ents[k];
+            if (p->kind != ENT_PLACE || !p->prow || p->dropped || p->pkind != PL_CITY)
+                continue;
+            for (size_t q = 0; q < l->n; ++q)
+                if (l->v[q] == p->prow)
+                    same = (int)k;
+        }
+        if (same >= 0)
+            st = add_place_row(D, D->ents[same].prow, i, i + n, "places-same-name", 0.6, NULL);
         i += n - 1;
     }
     /* A small town named like a neighbourhood ("Garfield", "Englewood")
@@ -1060,7 +1228,10 @@ static nkg_status find_places(doc *D)
             continue;
         paras++;
         int o = D->owner[b];
-        if (o < 0 || D->ents[o].kind != ENT_PLACE || D->ents[o].pkind != PL_CITY)
+        if (o == -1 && (st = dateline_town(D, b, &o)) != NKG_OK)
+            return st;
+        if (o < 0 || D->ents[o].kind != ENT_PLACE ||
+            (D->ents[o].pkind != PL_CITY && D->ents[o].pkind != PL_COUNTY))
             continue;
         size_t j = b;
         while (j < D->t.ntoks && D->owner[j] == o)
@@ -2155,14 +2326,23 @@ static int residence_at(const doc *D, size_t i)
 {
     if (i < 2)
         return 0;
-    if (nkg_tok_is(&D->t, i - 1, "from"))
-        return 1;
+    if (nkg_tok_is(&D->t, i - 1, "from") || (nkg_tok_is(&D->t, i - 1, "the") && nkg_tok_is(&D->t, i - 2, "from")))
+        return 1; /* "from the La Crosse area" */
     if (!nkg_tok_is(&D->t, i - 1, "of"))
         return 0;
     size_t k = i - 1;
     while (k > 0 && i - k < 6 && (nkg_tok_is(&D->t, k - 1, ",") || tok_flag(D, k - 1, NKG_TOK_NUM)))
         k--;
     return k > 0 && D->owner[k - 1] >= 0 && D->ents[D->owner[k - 1]].kind == ENT_PERSON;
+}
+
+/* Is every mention of place p a residence ("the hunter is from La Crosse")? */
+static int only_residence(const doc *D, const ent *p)
+{
+    for (size_t m = 0; m < p->m.n; ++m)
+        if (!residence_at(D, p->m.v[m].tb))
+            return 0;
+    return p->m.n > 0;
 }
 
 /* The outlet's name in a headline: "Vigil held ... in Killingly - WFSB 3
@@ -2228,33 +2408,46 @@ static void place_events(doc *D)
                 if (D->site && D->site[i])
                     continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
                 long dist = i < sp->tb ? (long)(sp->tb - i) : (long)(i - sp->te + 1);
-                double w = residence_at(D, i) ? 0.2 : 1.0;
-                score[o] += w * (1.0 + D->ents[o].pkind) / (1.0 + dist / 8.0);
+                double w = residence_at(D, i) ? 0.0 : 1.0;
+                /* a facility over a city over a county over a region */
+                double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
+                score[o] += w * spec / (1.0 + dist / 8.0);
             }
         }
         int best = -1;
         for (size_t i = 0; i < D->nents; ++i)
             if (score[i] > 0 && (best < 0 || score[i] > score[best]))
                 best = (int)i;
-        if (best >= 0 && D->ents[best].pkind < PL_CITY && !ev->year) {
+        /* a county only when no town is named near the event: "in Houston,
+         * Harris County deputies said" happened in Houston */
+        for (size_t i = 0; best >= 0 && D->ents[best].pkind == PL_COUNTY && i < D->nents; ++i)
+            if (score[i] > 0 && D->ents[i].pkind == PL_CITY &&
+                (best == (int)i || D->ents[best].pkind == PL_COUNTY || score[i] > score[best]))
+                best = (int)i;
+        int county = -1;
+        if (best >= 0 && (D->ents[best].pkind < PL_CITY || D->ents[best].pkind == PL_COUNTY) && !ev->year &&
+            *D->ents[best].country) {
             int city = -1;
             for (size_t i = 0; i < D->nents; ++i) {
                 const ent *c = &D->ents[i];
-                if (c->kind == ENT_PLACE && c->pkind == PL_CITY && !c->dropped &&
-                    strcmp(c->country, D->ents[best].country) == 0 &&
+                if (c->kind == ENT_PLACE && c->pkind == PL_CITY && !c->dropped && !D->site[c->m.v[0].tb] &&
+                    !only_residence(D, c) && strcmp(c->country, D->ents[best].country) == 0 &&
                     (D->ents[best].pkind == PL_COUNTRY || strcmp(c->admin1, D->ents[best].admin1) == 0) &&
                     (city < 0 || c->m.v[0].tb < D->ents[city].m.v[0].tb))
                     city = (int)i;
             }
-            if (city >= 0)
+            if (city >= 0) {
+                if (D->ents[best].pkind == PL_COUNTY)
+                    county = best; /* kept beside the town */
                 best = city;
+            }
         }
         if (best < 0 && !ev->year) { /* no place in its sentences: the article's first city,
                                       * one in the outlet's name last */
             for (int site = 0; site < 2 && best < 0; ++site)
                 for (size_t i = 0; i < D->nents; ++i)
                     if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY && !D->ents[i].dropped &&
-                        (D->site && D->site[D->ents[i].m.v[0].tb]) == site &&
+                        (D->site && D->site[D->ents[i].m.v[0].tb]) == site && !only_residence(D, &D->ents[i]) &&
                         (best < 0 || D->ents[i].m.v[0].tb < D->ents[best].m.v[0].tb))
                         best = (int)i;
         }
@@ -2263,7 +2456,8 @@ static void place_events(doc *D)
         ev->place2 = -1;
         int dl = D->dateline;
         if (dl >= 0 && !ev->year && (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)) {
-            if (best < 0 || D->ents[best].pkind < PL_CITY)
+            if (best < 0 || D->ents[best].pkind < PL_CITY ||
+                (D->ents[best].pkind == PL_COUNTY && D->ents[dl].pkind == PL_CITY))
                 best = dl;
             else if (best != dl && D->ents[best].pkind == PL_CITY &&
                      strcmp(D->ents[best].country, D->ents[dl].country) == 0)
@@ -2271,6 +2465,8 @@ static void place_events(doc *D)
             else if (D->ents[best].pkind == PL_FACILITY && D->ents[best].within != dl)
                 ev->place2 = dl; /* "the Wild Beaver Saloon" in an INDIANAPOLIS story */
         }
+        if (county >= 0 && ev->place2 < 0 && county != best)
+            ev->place2 = county;
         ev->place = best;
     }
 }
@@ -2450,8 +2646,13 @@ static void emit_entity(emit_ctx *c, int i)
         } else {
             nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SEM "Place");
             nkg_emit_iri(&c->e, iri, NS_RDF "type", NS_SCHEMA "Place");
-            if (e->within >= 0)
+            if (e->within >= 0) {
                 nkg_emit_iri(&c->e, iri, NS_SCHEMA "containedInPlace", ent_iri(c, e->within));
+            } else if (e->up) {
+                const char *ui = place_row_iri(c, e->up);
+                nkg_emit_iri(&c->e, iri, NS_SCHEMA "containedInPlace", ui);
+                describe_place_row(c, ui, e->up, 1);
+            }
         }
         break;
     }
