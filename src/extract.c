@@ -122,7 +122,7 @@ struct nkg_extractor {
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
-        *role_cues, *role_skip, *directions, *common_surnames;
+        *role_cues, *role_skip, *directions, *common_surnames, *place_clues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -372,6 +372,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"role-skip", offsetof(nkg_extractor, role_skip)},
         {"directions", offsetof(nkg_extractor, directions)},
         {"common-surnames", offsetof(nkg_extractor, common_surnames)},
+        {"place-clues", offsetof(nkg_extractor, place_clues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -941,6 +942,31 @@ static int edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+/* Is the place at token i where someone lives rather than where things
+ * happened: "Kyle Carney, 22, of Killingly", "a man from Sun Valley"? */
+static int residence_at(const doc *D, size_t i)
+{
+    if (i < 2)
+        return 0;
+    if (nkg_tok_is(&D->t, i - 1, "from") || (nkg_tok_is(&D->t, i - 1, "the") && nkg_tok_is(&D->t, i - 2, "from")))
+        return 1; /* "from the La Crosse area" */
+    if (!nkg_tok_is(&D->t, i - 1, "of"))
+        return 0;
+    size_t k = i - 1;
+    while (k > 0 && i - k < 6 && (nkg_tok_is(&D->t, k - 1, ",") || tok_flag(D, k - 1, NKG_TOK_NUM)))
+        k--;
+    return k > 0 && D->owner[k - 1] >= 0 && D->ents[D->owner[k - 1]].kind == ENT_PERSON;
+}
+
+/* Is every mention of place p a residence ("the hunter is from La Crosse")? */
+static int only_residence(const doc *D, const ent *p)
+{
+    for (size_t m = 0; m < p->m.n; ++m)
+        if (!residence_at(D, p->m.v[m].tb))
+            return 0;
+    return p->m.n > 0;
+}
+
 /* The state a place outside the gazetteer lies in: one named right after
  * it (", Texas", ", Tex.", ", TX"), else the only US state the article
  * names, else NULL. */
@@ -1151,7 +1177,7 @@ static nkg_status find_places(doc *D)
             continue; /* "in March" */
         int ambiguous = norm && in_table(x->place_stop, norm);
         if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
-            !(i > 0 && (nkg_tok_is(&D->t, i - 1, "in") || nkg_tok_is(&D->t, i - 1, "of"))))
+            !(i > 0 && in_table(x->place_clues, D->t.toks[i - 1].norm)))
             continue;
         /* "Harding Avenue", "Kenya Airways": part of a longer name */
         if (i + n < D->t.ntoks && (is_cap_word(D, i + n) && D->owner[i + n] != -1))
@@ -1260,6 +1286,31 @@ static nkg_status find_places(doc *D)
         }
         if (hits == 1)
             st = add_place_row(D, hit, i, i + 1, "places-spelling", 0.5, NULL);
+    }
+    /* A county whose state went unnamed lies in the state of the article's
+     * first town ("Harris County" in a Houston story). */
+    for (size_t i = 0; i < D->nents; ++i) {
+        ent *c = &D->ents[i];
+        if (c->kind != ENT_PLACE || c->pkind != PL_COUNTY || c->up)
+            continue;
+        int town = -1;
+        for (size_t k = 0; k < D->nents; ++k) {
+            const ent *t = &D->ents[k];
+            if (t->kind == ENT_PLACE && t->pkind == PL_CITY && t->prow && !t->dropped &&
+                strcmp(t->country, "US") == 0 && !D->site[t->m.v[0].tb] && !only_residence(D, t) &&
+                (town < 0 || t->m.v[0].tb < D->ents[town].m.v[0].tb))
+                town = (int)k;
+        }
+        if (town >= 0) {
+            char code[32];
+            snprintf(code, sizeof code, "US.%s", D->ents[town].admin1);
+            c->up = nkg_strmap_get(&x->admin1_by_code, code);
+            if (c->up) {
+                c->country = "US";
+                c->admin1 = D->ents[town].admin1;
+                c->key = nkg_arena_printf(D->a, "%s-%s", slug(D->a, c->label), slug(D->a, c->admin1));
+            }
+        }
     }
     /* Facilities lie in the first city the article names. */
     int city = -1;
@@ -2318,31 +2369,6 @@ static nkg_status assign_roles(doc *D)
         }
     }
     return assign_person_roles(D);
-}
-
-/* Is the place at token i where someone lives rather than where things
- * happened: "Kyle Carney, 22, of Killingly", "a man from Sun Valley"? */
-static int residence_at(const doc *D, size_t i)
-{
-    if (i < 2)
-        return 0;
-    if (nkg_tok_is(&D->t, i - 1, "from") || (nkg_tok_is(&D->t, i - 1, "the") && nkg_tok_is(&D->t, i - 2, "from")))
-        return 1; /* "from the La Crosse area" */
-    if (!nkg_tok_is(&D->t, i - 1, "of"))
-        return 0;
-    size_t k = i - 1;
-    while (k > 0 && i - k < 6 && (nkg_tok_is(&D->t, k - 1, ",") || tok_flag(D, k - 1, NKG_TOK_NUM)))
-        k--;
-    return k > 0 && D->owner[k - 1] >= 0 && D->ents[D->owner[k - 1]].kind == ENT_PERSON;
-}
-
-/* Is every mention of place p a residence ("the hunter is from La Crosse")? */
-static int only_residence(const doc *D, const ent *p)
-{
-    for (size_t m = 0; m < p->m.n; ++m)
-        if (!residence_at(D, p->m.v[m].tb))
-            return 0;
-    return p->m.n > 0;
 }
 
 /* The outlet's name in a headline: "Vigil held ... in Killingly - WFSB 3
