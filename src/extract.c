@@ -1481,14 +1481,6 @@ static nkg_status find_events(doc *D)
     return NKG_OK;
 }
 
-static int sentence_has_event(const doc *D, const event *e, uint32_t s)
-{
-    for (size_t i = 0; i < e->m.n; ++i)
-        if (D->t.toks[e->m.v[i].tb].sent == s)
-            return 1;
-    return 0;
-}
-
 /* The main event of a family: the one without a year of its own. */
 static int main_event(const doc *D, int fam)
 {
@@ -1865,6 +1857,10 @@ static nkg_status attach_casualties(doc *D)
             if (st != NKG_OK)
                 return st;
         }
+        /* "holding at least 36 hostages" speaks of the hostage taking itself */
+        if (best >= 0 && D->evs[best].fam == FAM_HOSTAGE && strcmp(c->kind, "Hostages") == 0 &&
+            (st = spans_add(D->a, &D->evs[best].m, c->tb, c->te, "hostages-report", 0.6)) != NKG_OK)
+            return st;
         report r = {*c, best, -1};
         if (c->src_te > c->src_tb)
             r.source = entity_in(D, c->src_tb, c->src_te);
@@ -2324,48 +2320,73 @@ static nkg_status assign_person_roles(doc *D)
 }
 
 /* --------------------------------------------------------------- roles */
+/* The list of ev that an unnamed group or an organisation of `role`
+ * fills, or NULL: attackers and victims of an attack or a hostage taking,
+ * responders to a hostage taking or in an operation, whose target is the
+ * attacker (a rescue's, the victim). */
+static ints *role_slot(event *ev, const char *role)
+{
+    int perp = strcmp(role, "perpetrator") == 0, vict = strcmp(role, "victim") == 0;
+    int resp = strcmp(role, "responder") == 0;
+    if (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)
+        return perp ? &ev->perp : vict ? &ev->victim : resp && ev->fam == FAM_HOSTAGE ? &ev->resp : NULL;
+    if (ev->fam == FAM_MILITARY || ev->fam == FAM_RESCUE || ev->fam == FAM_ARREST)
+        return resp ? &ev->resp : perp && ev->fam != FAM_RESCUE ? &ev->victim
+               : vict && ev->fam == FAM_RESCUE ? &ev->victim : NULL;
+    return NULL;
+}
+
+/* Unnamed groups and organisations take part in the events of their
+ * sentence that their role fits, the nearest one when the sentence names
+ * several ("as gunmen barricaded themselves ... hostages" belong to the
+ * siege, not to the shooting spree named earlier in the sentence). */
 static nkg_status assign_roles(doc *D)
 {
-    for (size_t e = 0; e < D->nevs; ++e) {
-        event *ev = &D->evs[e];
-        for (size_t s = 0; s < D->t.nsents; ++s) {
-            if (!sentence_has_event(D, ev, (uint32_t)s))
+    const nkg_table *mods = nkg_lexicon_table(D->x->lx, "modifier-suffixes");
+    for (size_t s = 0; s < D->t.nsents; ++s) {
+        for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+            int o = D->owner[i];
+            if (o < 0 || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
                 continue;
-            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
-                int o = D->owner[i];
-                if (o < 0 || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
-                    continue;
-                const ent *en = &D->ents[o];
-                nkg_status st = NKG_OK;
-                size_t end = i;
-                while (end < D->t.ntoks && D->owner[end] == o)
-                    end++;
-                /* "Al Qaeda-linked group": a modifier, not a participant */
-                if (nkg_tok_is(&D->t, end, "-") && end + 1 < D->t.ntoks &&
-                    in_table(nkg_lexicon_table(D->x->lx, "modifier-suffixes"), D->t.toks[end + 1].norm))
-                    continue;
-                int armed = en->kind == ENT_ORG && strcmp(en->otype, "armed_group") == 0;
-                int force = en->kind == ENT_ORG && strcmp(en->otype, "force") == 0;
-                const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
-                                   : force ? "responder" : "";
-                if (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE) {
-                    if (strcmp(role, "perpetrator") == 0)
-                        st = ints_add(D->a, &ev->perp, o);
-                    else if (strcmp(role, "victim") == 0)
-                        st = ints_add(D->a, &ev->victim, o);
-                    else if (strcmp(role, "responder") == 0 && ev->fam == FAM_HOSTAGE)
-                        st = ints_add(D->a, &ev->resp, o);
-                } else if (ev->fam == FAM_MILITARY || ev->fam == FAM_RESCUE || ev->fam == FAM_ARREST) {
-                    if (strcmp(role, "responder") == 0)
-                        st = ints_add(D->a, &ev->resp, o);
-                    else if (strcmp(role, "perpetrator") == 0 && ev->fam != FAM_RESCUE)
-                        st = ints_add(D->a, &ev->victim, o); /* the target of the operation */
-                    else if (strcmp(role, "victim") == 0 && ev->fam == FAM_RESCUE)
-                        st = ints_add(D->a, &ev->victim, o);
+            const ent *en = &D->ents[o];
+            size_t end = i;
+            while (end < D->t.ntoks && D->owner[end] == o)
+                end++;
+            /* "Al Qaeda-linked group": a modifier, not a participant */
+            if (nkg_tok_is(&D->t, end, "-") && end + 1 < D->t.ntoks && in_table(mods, D->t.toks[end + 1].norm))
+                continue;
+            int armed = en->kind == ENT_ORG && strcmp(en->otype, "armed_group") == 0;
+            int force = en->kind == ENT_ORG && strcmp(en->otype, "force") == 0;
+            const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
+                               : force ? "responder" : "";
+            long best = -1;
+            for (int pass = 0; pass < 2; ++pass)
+                for (size_t e = 0; e < D->nevs; ++e) {
+                    event *ev = &D->evs[e];
+                    ints *slot = role_slot(ev, role);
+                    if (!slot)
+                        continue;
+                    long dist = -1;
+                    for (size_t m = 0; m < ev->m.n; ++m) {
+                        const span *sp = &ev->m.v[m];
+                        if (D->t.toks[sp->tb].sent != s)
+                            continue;
+                        long d = i < sp->tb ? (long)(sp->tb - end) : (long)(i - sp->te);
+                        if (d < 0)
+                            d = 0;
+                        if (dist < 0 || d < dist)
+                            dist = d;
+                    }
+                    if (dist < 0)
+                        continue;
+                    if (pass == 0 && (best < 0 || dist < best))
+                        best = dist;
+                    else if (pass == 1 && dist == best) {
+                        nkg_status st = ints_add(D->a, slot, o);
+                        if (st != NKG_OK)
+                            return st;
+                    }
                 }
-                if (st != NKG_OK)
-                    return st;
-            }
         }
     }
     return assign_person_roles(D);
