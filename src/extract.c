@@ -2256,9 +2256,13 @@ static nkg_status add_role(doc *D, int ev, int o, const char *role)
  * "Kyle Carney, 22,", "Devon Lofton, 7." or "Kyle Carney (22)". */
 static int age_beside(const doc *D, size_t b, size_t e)
 {
-    if (b >= 4 && nkg_tok_is(&D->t, b - 1, "old") && tok_flag(D, b - 4, NKG_TOK_NUM) &&
-        (nkg_tok_is(&D->t, b - 2, "-") || nkg_tok_is(&D->t, b - 2, "year")))
-        return 1;
+    if (b >= 3 && nkg_tok_is(&D->t, b - 1, "old")) { /* "54-year-old", "54 year old" */
+        size_t j = b - 1;
+        while (j > 0 && j + 5 > b && !tok_flag(D, j, NKG_TOK_NUM))
+            j--;
+        if (tok_flag(D, j, NKG_TOK_NUM))
+            return 1;
+    }
     if (e + 2 < D->t.ntoks && (nkg_tok_is(&D->t, e, ",") || nkg_tok_is(&D->t, e, "(")) &&
         tok_flag(D, e + 1, NKG_TOK_NUM) && strlen(D->t.toks[e + 1].norm) <= 3 &&
         (nkg_tok_is(&D->t, e + 2, ",") || nkg_tok_is(&D->t, e + 2, ".") || nkg_tok_is(&D->t, e + 2, ";") ||

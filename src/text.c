@@ -206,6 +206,18 @@ nkg_status nkg_text_analyze(nkg_arena *arena, const char *s, size_t len,
         if (d) {
             j = i + d;
             flags |= NKG_TOK_ABBR | NKG_TOK_WORD;
+        } else if (c == '.' && i + 1 < n && is_digit(cp[i + 1].c) && (i == 0 || !is_digit(cp[i - 1].c))) {
+            /* a calibre: ".380", ".22" is one number, and no sentence ends
+             * at its point */
+            j = i + 1;
+            while (j < n && is_digit(cp[j].c))
+                j++;
+            if (j < n && is_letter(cp[j].c))
+                j = i + 1; /* ".5in": leave it to the ordinary rules */
+            else
+                flags |= NKG_TOK_NUM;
+            if (j == i + 1)
+                flags |= NKG_TOK_PUNCT;
         } else if (is_letter(c) || is_digit(c)) {
             int letters = 0, digits = 0, upper = 0, lower = 0;
             while (j < n) {
