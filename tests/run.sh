@@ -11,6 +11,7 @@
 #   cli          tests/cli.sh            end-to-end command tests
 #   push         tests/push.sh           SPARQL Graph Store push against a real Virtuoso on loopback
 #   merge        tests/merge.sh          sqlite store, shard merge, re-add no-op, example queries
+#   extract-cases tests/extract/run.sh   one construction per invented article, expected and forbidden statements
 #   roundtrip    tests/roundtrip.sh      rapper, pyld, valgrind, seed score
 #   gazetteer    tests/test_gazetteer.py
 #   w3c          tests/w3c_fromrdf.py, tests/w3c_rdf.py (W3C manifests)
@@ -165,6 +166,7 @@ needs_outputs() { [ "$outputs_ok" = 1 ] || { not_run "$1" "newskg could not prod
 [ -f tests/cli.sh ] && needs_binary cli && run_group cli bash tests/cli.sh
 [ -f tests/push.sh ] && needs_binary push && run_group push bash tests/push.sh
 [ -f tests/merge.sh ] && needs_binary merge && run_group merge bash tests/merge.sh
+[ -f tests/extract/run.sh ] && needs_binary extract-cases && run_group extract-cases bash tests/extract/run.sh
 [ -f tests/roundtrip.sh ] && needs_binary roundtrip && run_group roundtrip bash tests/roundtrip.sh
 [ -f tests/test_gazetteer.py ] && run_group gazetteer "$NKG_PY" tests/test_gazetteer.py
 for w in w3c_fromrdf w3c_rdf; do
