@@ -113,6 +113,8 @@ typedef struct {
     const char *doc_date;
     uint32_t date_tb, date_te; /* the date line, when the article's date came from one */
     uint8_t *site;             /* per token: part of the outlet's name in the headline */
+    const char *streets[32];   /* street names (note_street) */
+    size_t nstreets;
 } doc;
 
 struct nkg_extractor {
@@ -1103,6 +1105,25 @@ static nkg_status dateline_town(doc *D, size_t b, int *out)
     return st;
 }
 
+/* Remember a street's name, tokens [b, e) before its suffix, directions
+ * left out ("North Harding Avenue" -> "harding"), for event keys. */
+static void note_street(doc *D, size_t b, size_t e)
+{
+    while (b < e && in_table(D->x->directions, D->t.toks[b].norm)) {
+        b++;
+        if (b < e && nkg_tok_is(&D->t, b, "."))
+            b++;
+    }
+    if (b >= e || D->nstreets >= sizeof D->streets / sizeof D->streets[0])
+        return;
+    const char *name = joined(D->a, &D->t, b, e);
+    for (size_t k = 0; name && k < D->nstreets; ++k)
+        if (strcmp(D->streets[k], name) == 0)
+            return;
+    if (name)
+        D->streets[D->nstreets++] = name;
+}
+
 static nkg_status find_places(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -1147,6 +1168,7 @@ static nkg_status find_places(doc *D)
         if (strcmp(fkind, "street") == 0) {
             for (size_t k = b; k <= i; ++k)
                 D->owner[k] = -2; /* claimed: no place inside a street name */
+            note_street(D, b, i);
             continue;
         }
         if (strcmp(fkind, "county") == 0) {
@@ -2805,7 +2827,8 @@ static const char *block_key(const doc *D, size_t i)
  *   family + a named victim's name (person_key: rarely shared by two
  *   incidents, and robust to the spelling of a first name);
  *   family + city-level place + a death toll of three or more;
- *   family + the block of a street it happened on (block_key);
+ *   family + the block of a street it happened on (block_key), or the
+ *   street with its state (its town when its name is one word);
  *   family + a named suspect's name, likewise.
  * With none of these the event stays local to its article: a false merge is
  * worse than a false split. Returns the number of keys (>= 1). */
@@ -2836,6 +2859,16 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
                 killed = D->reps[r].c.num.value;
         if (where && killed >= 3 && n < max)
             keys[n++] = nkg_arena_printf(D->a, "%s/%s/killed-%lld", fam, where, (long long)killed);
+        /* the street it happened on: a name of two words or more ("Redbud
+         * Berry Way") with its state, a one-word one ("Apollo Street") with
+         * its town */
+        for (size_t t = 0; i == main_event(D, ev->fam) && t < D->nstreets && n < max; ++t) {
+            if (strchr(D->streets[t], ' ') && pl >= 0 && *D->ents[pl].country)
+                keys[n++] = nkg_arena_printf(D->a, "%s/street/%s-%s/%s", fam, D->ents[pl].country,
+                                             D->ents[pl].admin1, slug(D->a, D->streets[t]));
+            else if (where)
+                keys[n++] = nkg_arena_printf(D->a, "%s/street/%s/%s", fam, where, slug(D->a, D->streets[t]));
+        }
         /* the block it happened on: local news name it, and two incidents
          * rarely share one (the article's main event only; no place in the
          * key, since outlets name the town, the city or the county) */
