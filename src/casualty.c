@@ -726,6 +726,11 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
         return -1; /* "no other injuries" */
     if (ne->n.value == 0 && j < s->se && (role1(c, j) & R_ZERO_OTHER))
         return -1;
+    /* "Two of the people injured ... died": right after the number, "of"
+     * opens the set it is taken from, and the words up to the verb describe
+     * the set, not the two. */
+    if (j < s->se && (role1(c, j) & R_PARTITIVE))
+        passed_set = 1;
     size_t limit = ne->n.te + AFTER_REACH + 1;
     for (; j < s->se && j < limit; ++j) {
         int wi = s->wordat[j];

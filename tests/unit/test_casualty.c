@@ -270,6 +270,9 @@ static void constructions(void)
     only("No injuries were reported.", "Injured", 0, NONE, NONE);
     only("There were no deaths.", "Killed", 0, NONE, NONE);
     none("No other injuries were reported.");
+    /* a partitive set described by a casualty word gives no count of that kind */
+    none("Two of the people injured in the crash at the depot died overnight.");
+    none("Three of the wounded were moved to another clinic.");
     none("None of the injuries appeared life-threatening.");
     /* attribution */
     qualified("Police said 3 people were killed.", "Killed", 3, NONE, NONE, NULL, "Police");
