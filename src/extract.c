@@ -740,8 +740,8 @@ static nkg_status find_people(doc *D)
     /* 4. a surname or a first name alone, after the full name was seen
      * ("Carney", "Amari was standing"), when it names one person only */
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
-        if (D->owner[i] >= 0 || !name_token(D, i) || is_cap_word(D, i + 1))
-            continue;
+        if (D->owner[i] >= 0 || !name_token(D, i) || (name_token(D, i + 1) && D->t.toks[i + 1].sent == D->t.toks[i].sent))
+            continue; /* "Maldonado Monday" is Maldonado; "Maldonado Smith" someone else */
         const char *n = D->t.toks[i].norm;
         size_t nl = strlen(n) - possessive_len(n);
         int found = -1;
@@ -1048,6 +1048,27 @@ static nkg_status add_county(doc *D, size_t b, size_t i, const nkg_row *fr)
     return st;
 }
 
+/* A town the gazetteer lacks, tokens [b, e), in state (or NULL). */
+static nkg_status add_town(doc *D, size_t b, size_t e, const nkg_row *state, const char *rule, int *out)
+{
+    const char *label = label_case(D->a, nkg_text_slice(D->a, &D->t, b, e));
+    if (!label)
+        return NKG_ERR_NOMEM;
+    const char *key = nkg_arena_printf(D->a, "%s-%s", slug(D->a, label),
+                                       state ? slug(D->a, nkg_row_get(state, D->x->c_padmin1)) : "x");
+    nkg_status st = add_entity(D, ENT_PLACE, key, label, (uint32_t)b, (uint32_t)e, rule, 0.6, out);
+    if (st == NKG_OK) {
+        ent *p = &D->ents[*out];
+        p->pkind = PL_CITY;
+        if (state) {
+            p->up = state;
+            p->country = nkg_row_get(state, D->x->c_pcountry);
+            p->admin1 = nkg_row_get(state, D->x->c_padmin1);
+        }
+    }
+    return st;
+}
+
 /* A dateline naming a town the gazetteer lacks: one to three capitalised
  * words opening a paragraph, then the outlet in parentheses and a dash, or
  * a comma and a state: "Killingly (AP) -", "GLEN FLORA, Wis. -". The town
@@ -1087,19 +1108,42 @@ static nkg_status dateline_town(doc *D, size_t b, int *out)
         return NKG_OK;
     if (!state)
         state = state_after(D, D->t.ntoks); /* the article's only state */
-    const char *label = label_case(D->a, nkg_text_slice(D->a, &D->t, b, j));
-    if (!label)
-        return NKG_ERR_NOMEM;
-    const char *key = nkg_arena_printf(D->a, "%s-%s", slug(D->a, label),
-                                       state ? slug(D->a, nkg_row_get(state, D->x->c_padmin1)) : "x");
-    nkg_status st = add_entity(D, ENT_PLACE, key, label, (uint32_t)b, (uint32_t)j, "dateline-town", 0.6, out);
-    if (st == NKG_OK) {
-        ent *p = &D->ents[*out];
-        p->pkind = PL_CITY;
-        if (state) {
-            p->up = state;
-            p->country = nkg_row_get(state, D->x->c_pcountry);
-            p->admin1 = nkg_row_get(state, D->x->c_padmin1);
+    return add_town(D, b, j, state, "dateline-town", out);
+}
+
+/* "a hiking trail in Tarzana": a town the gazetteer lacks, named after
+ * "in" in a sentence with an attack word, one or two capitalised words that
+ * are no name, month or nationality, in the article's only state. */
+static nkg_status towns_after_in(doc *D)
+{
+    const nkg_table *trig = D->x->triggers;
+    int c_fam = nkg_table_col(trig, "family");
+    nkg_status st = NKG_OK;
+    for (size_t s = 0; s < D->t.nsents && st == NKG_OK; ++s) {
+        int attack = 0;
+        for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te && !attack; ++i) {
+            const nkg_row *rows[2];
+            size_t len;
+            attack = nkg_table_match(trig, &D->t, i, rows, 2, &len) &&
+                     strcmp(nkg_row_get(rows[0], c_fam), "attack") == 0;
+        }
+        if (title_case_sentence(D, s))
+            continue; /* "Boy Shot in Head" */
+        for (size_t i = D->t.sents[s].tb + 1; attack && i + 1 < D->t.sents[s].te && st == NKG_OK; ++i) {
+            if (!nkg_tok_is(&D->t, i, "in") || D->site[i])
+                continue;
+            size_t b = i + 1, j = b;
+            while (j < D->t.sents[s].te && j < b + 2 && is_cap_word(D, j) && D->owner[j] == -1 &&
+                   !tok_flag(D, j, NKG_TOK_UPPER) && !in_table(D->x->name_stop, D->t.toks[j].norm) &&
+                   !in_table(D->x->months, D->t.toks[j].norm) && !in_table(D->x->weekdays, D->t.toks[j].norm) &&
+                   !demonym_at(D, j) && !possessive_len(D->t.toks[j].norm))
+                j++;
+            if (j == b || (j < D->t.ntoks && (is_cap_word(D, j) || tok_flag(D, j, NKG_TOK_NUM) ||
+                                              nkg_tok_is(&D->t, j, "-"))))
+                continue;
+            int o;
+            st = add_town(D, b, j, state_after(D, D->t.ntoks), "town-after-in", &o);
+            i = j - 1;
         }
     }
     return st;
@@ -1166,6 +1210,13 @@ static nkg_status find_places(doc *D)
         if (l && b + n == i && !hood && strcmp(fkind, "street") != 0 && !is_cap_word(D, i))
             continue;
         if (strcmp(fkind, "street") == 0) {
+            /* "Ridge and Stanton streets": both are streets */
+            const char *fn = D->t.toks[i].norm;
+            if (fn[strlen(fn) - 1] == 's' && b >= 2 && nkg_tok_is(&D->t, b - 1, "and") &&
+                is_cap_word(D, b - 2) && D->owner[b - 2] < 0) {
+                note_street(D, b - 2, b - 1);
+                b -= 2;
+            }
             for (size_t k = b; k <= i; ++k)
                 D->owner[k] = -2; /* claimed: no place inside a street name */
             note_street(D, b, i);
@@ -1309,6 +1360,8 @@ static nkg_status find_places(doc *D)
         if (hits == 1)
             st = add_place_row(D, hit, i, i + 1, "places-spelling", 0.5, NULL);
     }
+    if (st == NKG_OK)
+        st = towns_after_in(D);
     /* A county whose state went unnamed lies in the state of the article's
      * first town ("Harris County" in a Houston story). */
     for (size_t i = 0; i < D->nents; ++i) {
