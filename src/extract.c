@@ -1844,6 +1844,17 @@ static void date_events(doc *D)
                 for (size_t s = 0; s < D->t.nsents && !ev->date; ++s)
                     if (mark[s] == pass)
                         ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today);
+        /* 3: the article's main event, the first date of its opening
+         * sentences ("On March 11, 2016, at 5 pm, a caller ...") */
+        if (e == (size_t)main_event(D, ev->fam))
+            for (int explicit = 1; explicit >= 0 && !ev->date; --explicit)
+                for (size_t s = 0, body = 0; s < D->t.nsents && body < 6 && !ev->date; ++s) {
+                    if (D->site[D->t.sents[s].tb] || (D->date_te > D->date_tb && D->t.sents[s].tb >= D->date_tb &&
+                                                      D->t.sents[s].tb < D->date_te))
+                        continue;
+                    body++;
+                    ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today);
+                }
     }
 }
 
