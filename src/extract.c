@@ -2902,6 +2902,7 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
     const event *ev = &D->evs[i];
     const char *fam = family_names[ev->fam];
     const char *k;
+    int is_main = i == main_event(D, ev->fam);
     size_t n = 0;
     int pl = ev->place;
     if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY)
@@ -2926,7 +2927,7 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
         /* the street it happened on: a name of two words or more ("Redbud
          * Berry Way") with its state, a one-word one ("Apollo Street") with
          * its town */
-        for (size_t t = 0; i == main_event(D, ev->fam) && t < D->nstreets && n < max; ++t) {
+        for (size_t t = 0; is_main && t < D->nstreets && n < max; ++t) {
             if (strchr(D->streets[t], ' ') && pl >= 0 && *D->ents[pl].country)
                 keys[n++] = nkg_arena_printf(D->a, "%s/street/%s-%s/%s", fam, D->ents[pl].country,
                                              D->ents[pl].admin1, slug(D->a, D->streets[t]));
@@ -2936,7 +2937,7 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
         /* the block it happened on: local news name it, and two incidents
          * rarely share one (the article's main event only; no place in the
          * key, since outlets name the town, the city or the county) */
-        for (size_t t = 0; i == main_event(D, ev->fam) && t < D->t.ntoks && n < max; ++t) {
+        for (size_t t = 0; is_main && t < D->t.ntoks && n < max; ++t) {
             const char *b = block_key(D, t);
             int dup = 0;
             for (size_t q = 0; b && q < n; ++q)
@@ -2951,7 +2952,7 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
         /* people given an age are the incident's people (victims, suspects,
          * their relatives), whatever part the cues missed; officials are
          * not given one (the article's main event only) */
-        for (int sound = 0; sound < 2 && i == main_event(D, ev->fam); ++sound)
+        for (int sound = 0; sound < 2 && is_main; ++sound)
             for (size_t p = 0; p < D->nents && n < max; ++p) {
                 if (D->ents[p].kind != ENT_PERSON || !D->ents[p].aged || !(k = person_key(D, (int)p, sound)))
                     continue;
