@@ -800,6 +800,7 @@ static void note_region(doc *D, const char *cc, const char *admin1)
             return;
     if (D->nregions < sizeof D->regions / sizeof D->regions[0])
         memcpy(D->regions[D->nregions++], key, sizeof key); /* key fits: checked above */
+    note_country(D, cc); /* naming Texas names the United States */
 }
 
 static int region_noted(const doc *D, const char *cc, const char *admin1)
@@ -967,6 +968,15 @@ static int only_residence(const doc *D, const ent *p)
         if (!residence_at(D, p->m.v[m].tb))
             return 0;
     return p->m.n > 0;
+}
+
+/* A US broadcaster's call sign at token i: four capitals opening with K
+ * or W ("KAIT", "WSOC"). */
+static int call_sign(const doc *D, size_t i)
+{
+    const nkg_tok *t = &D->t.toks[i];
+    return (t->flags & NKG_TOK_UPPER) && (t->flags & NKG_TOK_WORD) && t->ce - t->cb == 4 &&
+           strlen(t->norm) == 4 && (t->norm[0] == 'k' || t->norm[0] == 'w');
 }
 
 /* The state a place outside the gazetteer lies in: one named right after
@@ -1172,11 +1182,14 @@ static nkg_status find_places(doc *D)
 {
     const nkg_extractor *x = D->x;
     nkg_status st = NKG_OK;
-    /* Context first: countries named or implied by a demonym. */
+    /* Context first: countries named or implied by a demonym, or by a US
+     * broadcaster's call sign ("WSOC reports", "(WBTV)"). */
     for (size_t i = 0; i < D->t.ntoks; ++i) {
         const nkg_row *dm = demonym_at(D, i);
         if (dm)
             note_country(D, nkg_row_get(dm, 1));
+        if (call_sign(D, i))
+            note_country(D, "US");
         size_t n;
         const plist *l = is_cap_word(D, i) ? match_index(D, &x->place_index, x->place_max_toks, i, &n) : NULL;
         for (size_t k = 0; l && k < l->n; ++k) {
@@ -2512,7 +2525,7 @@ static nkg_status find_site_name(doc *D)
         for (size_t k = b; k < i && !site; ++k) {
             const nkg_tok *t = &D->t.toks[k];
             size_t l = t->ce - t->cb;
-            site = in_table(words, t->norm) ||
+            site = in_table(words, t->norm) || call_sign(D, k) ||
                    ((t->flags & NKG_TOK_UPPER) && l >= 3 && l <= 5 && (t->norm[0] == 'k' || t->norm[0] == 'w'));
         }
         for (size_t k = b; site && k < i; ++k)
