@@ -124,7 +124,7 @@ struct nkg_extractor {
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
-        *role_cues, *role_skip, *directions, *common_surnames, *place_clues;
+        *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -375,6 +375,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"directions", offsetof(nkg_extractor, directions)},
         {"common-surnames", offsetof(nkg_extractor, common_surnames)},
         {"place-clues", offsetof(nkg_extractor, place_clues)},
+        {"transport-verbs", offsetof(nkg_extractor, transport_verbs)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -945,10 +946,24 @@ static int edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+/* Is the place at token i where someone was taken afterwards: "was taken
+ * to a hospital in Magnolia", "airlifted to Memphis" (transport-verbs.tsv)? */
+static int destination_at(const doc *D, size_t i)
+{
+    uint32_t s = D->t.toks[i].sent;
+    for (size_t k = i; k > D->t.sents[s].tb + 1 && k + 10 > i; --k)
+        if (nkg_tok_is(&D->t, k - 1, "to") && in_table(D->x->transport_verbs, D->t.toks[k - 2].norm))
+            return 1;
+    return 0;
+}
+
 /* Is the place at token i where someone lives rather than where things
- * happened: "Kyle Carney, 22, of Killingly", "a man from Sun Valley"? */
+ * happened: "Kyle Carney, 22, of Killingly", "a man from Sun Valley"? Or
+ * where the wounded were taken (destination_at)? */
 static int residence_at(const doc *D, size_t i)
 {
+    if (destination_at(D, i))
+        return 1;
     if (i < 2)
         return 0;
     if (nkg_tok_is(&D->t, i - 1, "from") || (nkg_tok_is(&D->t, i - 1, "the") && nkg_tok_is(&D->t, i - 2, "from")))
