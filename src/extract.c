@@ -1,13 +1,23 @@
 /* extract.c - one article in, its evidence-bearing statements out.
  *
- * Passes, each claiming tokens so later passes do not reuse them:
+ * First the article's own date when no metadata gives one (a date line
+ * near the top, find_doc_date) and the outlet's name in the headline
+ * (find_site_name). Then passes, each claiming tokens so later passes do
+ * not reuse them:
  *   1. organisations (gazetteer, then head-noun rule: "Chinese Embassy")
- *   2. people (after a title, around a speech verb, capitalised names)
- *   3. places (gazetteer with context, facilities, tolerant spelling)
+ *   2. people (after a title, around a speech verb, capitalised names that
+ *      name no street, facility or organisation, then lone surnames and
+ *      first names of people already named)
+ *   3. places (facilities, streets, neighbourhoods and counties; gazetteer
+ *      with context and one sense per article; datelines, also of towns the
+ *      gazetteer lacks; tolerant spelling)
  *   4. unnamed groups ("gunmen", "security forces")
  *   5. events (trigger lexicon) and their within-article coreference
- *   6. times, casualty reports, statements, roles
- * and then everything is emitted with deterministic IRIs (emit_article).
+ *   6. casualty reports, times (event dates apart from the article's),
+ *      places, statements, roles (groups by the nearest event of their
+ *      sentence, named people by cues next to a mention)
+ * and then everything is emitted with deterministic IRIs (emit_article),
+ * events with the resolution keys that let articles meet (event_keys).
  * All knowledge comes from the mappings/ tables; nothing here names a
  * particular incident, person, group or place.
  */
