@@ -1803,13 +1803,16 @@ static const char *civil_from_days(nkg_arena *a, long z)
     return nkg_arena_printf(a, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
 }
 
-/* A date that sentence s states, or NULL: an explicit one (explicit ==
- * 1), or a weekday, "yesterday" or "last night" resolved against the
- * article's date `today` (days since 1970; explicit == 0; needs
- * have_today). The date line's own date is not one, nor a date after the
- * article's (a court date): a month and day without a year that would fall
- * after it are last year's. */
-static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today, int have_today)
+/* A date that sentence s states: with `explicit`, the first written date,
+ * or NULL; else NULL, and into *earliest (days since 1970, kept when
+ * earlier) the earliest of its weekdays, "yesterday" or "last night"
+ * resolved against the article's date `today` (needs have_today;
+ * date_events may stand an embedded post's date for it, good for
+ * weekdays_only). The date line's own date is not one, nor a date after
+ * the article's (a court date): a month and day without a year that would
+ * fall after it are last year's. */
+static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today, int have_today,
+                                    int weekdays_only, long *earliest)
 {
     for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
         if (D->date_te > D->date_tb && i >= D->date_tb && i < D->date_te)
@@ -1838,14 +1841,23 @@ static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today
         if (!nkg_table_match(D->x->weekdays, &D->t, i, rows, 2, &len))
             continue;
         long wd = atol(nkg_row_get(rows[0], 1)); /* 0 = Sunday ... 6, or -1 today, -2 yesterday */
+        long day = -1;
+        if (wd < 0 && weekdays_only)
+            continue;
         if (wd == -1)
-            return D->doc_date;
-        if (wd == -2)
-            return civil_from_days(D->a, today - 1);
-        if (wd >= 0 && wd <= 6) {
+            day = today;
+        else if (wd == -2)
+            day = today - 1;
+        else if (wd >= 0 && wd <= 6) {
             long cur = ((today + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
-            return civil_from_days(D->a, today - ((cur - wd + 7) % 7));
+            day = today - ((cur - wd + 7) % 7);
         }
+        /* the earliest day named: the shooting came before the arrest, the
+         * naming and the news conference ("arrested Monday ... Friday's
+         * shooting") */
+        if (day >= 0 && (*earliest < 0 || day < *earliest))
+            *earliest = day;
+        i += len - 1;
     }
     return NULL;
 }
@@ -1860,6 +1872,17 @@ static void date_events(doc *D)
     int y, m, d;
     int have_today = D->doc_date && sscanf(D->doc_date, "%d-%d-%d", &y, &m, &d) == 3;
     long today = have_today ? days_from_civil(y, m, d) : 0;
+    /* without the article's date, the latest post it embeds ("— KPRC 2
+     * (@KPRC2) January 22, 2016") stands for it, written the same days:
+     * good enough for a weekday, not for "today" */
+    int from_post = !D->doc_date;
+    for (size_t i = 0; from_post && i < D->t.ntoks; ++i) {
+        size_t n = post_date(D, i) ? date_parts(D, i, &y, &m, &d) : 0;
+        if (n && y && (!have_today || days_from_civil(y, m, d) > today)) {
+            today = days_from_civil(y, m, d);
+            have_today = 1;
+        }
+    }
     uint8_t *mark = nkg_arena_alloc(D->a, D->t.nsents + 1);
     if (!mark)
         return;
@@ -1878,21 +1901,31 @@ static void date_events(doc *D)
                     mark[rs] = 2;
             }
         for (int explicit = 1; explicit >= 0 && !ev->date; --explicit)
-            for (uint8_t pass = 1; pass <= 2 && !ev->date; ++pass)
+            for (uint8_t pass = 1; pass <= 2 && !ev->date; ++pass) {
+                long earliest = -1;
                 for (size_t s = 0; s < D->t.nsents && !ev->date; ++s)
                     if (mark[s] == pass)
-                        ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today);
+                        ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today, from_post,
+                                                    &earliest);
+                if (!ev->date && earliest >= 0)
+                    ev->date = civil_from_days(D->a, earliest);
+            }
         /* 3: the article's main event, the first date of its opening
          * sentences ("On March 11, 2016, at 5 pm, a caller ...") */
         if (e == (size_t)main_event(D, ev->fam))
-            for (int explicit = 1; explicit >= 0 && !ev->date; --explicit)
+            for (int explicit = 1; explicit >= 0 && !ev->date; --explicit) {
+                long earliest = -1;
                 for (size_t s = 0, body = 0; s < D->t.nsents && body < 6 && !ev->date; ++s) {
                     if (D->site[D->t.sents[s].tb] || (D->date_te > D->date_tb && D->t.sents[s].tb >= D->date_tb &&
                                                       D->t.sents[s].tb < D->date_te))
                         continue;
                     body++;
-                    ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today);
+                    ev->date = date_in_sentence(D, (uint32_t)s, explicit, today, have_today, from_post,
+                                                &earliest);
                 }
+                if (!ev->date && earliest >= 0)
+                    ev->date = civil_from_days(D->a, earliest);
+            }
     }
 }
 
