@@ -1840,6 +1840,18 @@ static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today
         size_t len;
         if (!nkg_table_match(D->x->weekdays, &D->t, i, rows, 2, &len))
             continue;
+        /* "told reporters early on Sunday", "police said Sunday": the day
+         * of the telling, not of the event */
+        int told = 0;
+        for (size_t k = i; k > D->t.sents[s].tb && i - k < 5 && !told; --k) {
+            if (tok_flag(D, k - 1, NKG_TOK_PUNCT))
+                break;
+            told = is_speech(D, k - 1);
+        }
+        if (told) {
+            i += len - 1;
+            continue;
+        }
         long wd = atol(nkg_row_get(rows[0], 1)); /* 0 = Sunday ... 6, or -1 today, -2 yesterday */
         long day = -1;
         if (wd < 0 && weekdays_only)
@@ -1926,6 +1938,24 @@ static void date_events(doc *D)
                 if (!ev->date && earliest >= 0)
                     ev->date = civil_from_days(D->a, earliest);
             }
+    }
+    /* 4: an undated event told right after a dated one in its sentence
+     * happened with it: "one attacker was killed in the raid and two were
+     * arrested" (not "arrested ... in connection with the blast") */
+    for (size_t e = 0; e < D->nevs; ++e) {
+        event *ev = &D->evs[e];
+        for (size_t k = 0; k < ev->m.n && !ev->date && !ev->year; ++k) {
+            uint32_t snt = D->t.toks[ev->m.v[k].tb].sent;
+            for (size_t o = 0; o < D->nevs && !ev->date; ++o) {
+                if (o == e || !D->evs[o].date)
+                    continue;
+                for (size_t j = 0; j < D->evs[o].m.n; ++j) {
+                    uint32_t ob = D->evs[o].m.v[j].tb, eb = ev->m.v[k].tb;
+                    if (D->t.toks[ob].sent == snt && ob < eb && eb - ob <= 12)
+                        ev->date = D->evs[o].date;
+                }
+            }
+        }
     }
 }
 
