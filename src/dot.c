@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dot.h"
+#include "graph.h"
 #include "vocab.h"
 
 #define RDF_TYPE NS_RDF "type"
@@ -101,18 +102,6 @@ static const char *local_name(const char *s)
 static int same(const raptor_term *a, const raptor_term *b)
 {
     return raptor_term_compare(a, b) == 0;
-}
-
-static int cmp_triple(const void *a, const void *b)
-{
-    const raptor_statement *x = *(raptor_statement *const *)a;
-    const raptor_statement *y = *(raptor_statement *const *)b;
-    int c;
-    if ((c = raptor_term_compare(x->subject, y->subject)))
-        return c;
-    if ((c = raptor_term_compare(x->predicate, y->predicate)))
-        return c;
-    return raptor_term_compare(x->object, y->object);
 }
 
 /* First triple with subject s, or c->n. */
@@ -559,10 +548,7 @@ nkg_status nkg_write_dot(FILE *out, raptor_statement **quads, size_t n, nkg_diag
         return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
     if (n)
         memcpy(c.v, quads, n * sizeof *c.v);
-    qsort(c.v, n, sizeof *c.v, cmp_triple);
-    for (size_t i = 0; i < n; ++i)
-        if (!c.n || cmp_triple(&c.v[c.n - 1], &c.v[i]) != 0)
-            c.v[c.n++] = c.v[i];
+    c.n = nkg_triples_unique(c.v, n);
     nkg_status st = collect(&c) ? nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory")
                                 : emit(out, &c, d);
     free(c.edges);

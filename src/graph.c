@@ -179,21 +179,39 @@ nkg_sink nkg_graph_sink(nkg_graph *g)
     return k;
 }
 
-/* Total order on quads: graph first (the default graph first of all). */
-static int cmp_quad(const void *a, const void *b)
+/* Total order on triples (graph ignored), then on quads: graph first, the
+ * default graph first of all. qsort comparators over raptor_statement *. */
+int nkg_triple_cmp(const void *a, const void *b)
+{
+    const raptor_statement *x = *(raptor_statement *const *)a;
+    const raptor_statement *y = *(raptor_statement *const *)b;
+    int c;
+    if ((c = raptor_term_compare(x->subject, y->subject)))
+        return c;
+    if ((c = raptor_term_compare(x->predicate, y->predicate)))
+        return c;
+    return raptor_term_compare(x->object, y->object);
+}
+
+size_t nkg_triples_unique(raptor_statement **v, size_t n)
+{
+    if (n)
+        qsort(v, n, sizeof *v, nkg_triple_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i)
+        if (!m || nkg_triple_cmp(&v[m - 1], &v[i]) != 0)
+            v[m++] = v[i];
+    return m;
+}
+
+int nkg_quad_cmp(const void *a, const void *b)
 {
     const raptor_statement *x = *(raptor_statement *const *)a;
     const raptor_statement *y = *(raptor_statement *const *)b;
     if (!x->graph != !y->graph)
         return x->graph ? 1 : -1;
     int c = x->graph ? raptor_term_compare(x->graph, y->graph) : 0;
-    if (c)
-        return c;
-    if ((c = raptor_term_compare(x->subject, y->subject)))
-        return c;
-    if ((c = raptor_term_compare(x->predicate, y->predicate)))
-        return c;
-    return raptor_term_compare(x->object, y->object);
+    return c ? c : nkg_triple_cmp(a, b);
 }
 
 /* A deep copy of a term. raptor_term_copy only adds a reference, and some
@@ -277,10 +295,10 @@ nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n)
         nkg_quads_free(v, len);
         return st;
     }
-    qsort(v, len, sizeof *v, cmp_quad);
+    qsort(v, len, sizeof *v, nkg_quad_cmp);
     size_t k = 0;
     for (size_t i = 0; i < len; ++i) {
-        if (k && cmp_quad(&v[k - 1], &v[i]) == 0)
+        if (k && nkg_quad_cmp(&v[k - 1], &v[i]) == 0)
             raptor_free_statement(v[i]);
         else
             v[k++] = v[i];

@@ -28,6 +28,15 @@ raptor_world *nkg_graph_raptor(nkg_graph *g);
 nkg_status nkg_graph_quads(nkg_graph *g, raptor_statement ***out, size_t *n);
 void nkg_quads_free(raptor_statement **q, size_t n);
 
+/* qsort comparators over arrays of raptor_statement *: by triple (the graph
+ * ignored), and by quad (graph first, the default graph first of all). */
+int nkg_triple_cmp(const void *a, const void *b);
+int nkg_quad_cmp(const void *a, const void *b);
+
+/* Sort v (borrowed statements) by triple and drop repeated triples in
+ * place, whatever their graphs: the union graph. Returns the new length. */
+size_t nkg_triples_unique(raptor_statement **v, size_t n);
+
 /* Number of distinct quads. */
 size_t nkg_graph_size(nkg_graph *g);
 

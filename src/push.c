@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include "graph.h"
 #include "push.h"
 
 #define DEFAULT_TIMEOUT 300L
@@ -93,29 +94,6 @@ nkg_status nkg_push_check_endpoint(const char *endpoint, nkg_diag *d)
 }
 
 /* ------------------------------------------------------------- N-Triples */
-
-static int cmp_triple(const void *a, const void *b)
-{
-    const raptor_statement *x = *(raptor_statement *const *)a;
-    const raptor_statement *y = *(raptor_statement *const *)b;
-    int c;
-    if ((c = raptor_term_compare(x->subject, y->subject)))
-        return c;
-    if ((c = raptor_term_compare(x->predicate, y->predicate)))
-        return c;
-    return raptor_term_compare(x->object, y->object);
-}
-
-/* Graph first (the default graph first of all), then the triple. */
-static int cmp_quad(const void *a, const void *b)
-{
-    const raptor_statement *x = *(raptor_statement *const *)a;
-    const raptor_statement *y = *(raptor_statement *const *)b;
-    if (!x->graph != !y->graph)
-        return x->graph ? 1 : -1;
-    int c = x->graph ? raptor_term_compare(x->graph, y->graph) : 0;
-    return c ? c : cmp_triple(a, b);
-}
 
 static int has_blank(const raptor_statement *s)
 {
@@ -480,7 +458,7 @@ nkg_status nkg_push_quads(const nkg_push_options *o, raptor_world *world,
     if (!q)
         return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
     memcpy(q, quads, n * sizeof *q);
-    qsort(q, n, sizeof *q, cmp_quad);
+    qsort(q, n, sizeof *q, nkg_quad_cmp);
     quads = q;
     nkg_status st = plan(o, quads, n, report, &lo);
     if (st != NKG_OK) {
@@ -509,13 +487,8 @@ nkg_status nkg_push_quads(const nkg_push_options *o, raptor_world *world,
                 break;
             }
             memcpy(u, v, m * sizeof *u);
-            qsort(u, m, sizeof *u, cmp_triple);
-            size_t w = 0;
-            for (size_t i = 0; i < m; ++i)
-                if (!w || cmp_triple(&u[w - 1], &u[i]) != 0)
-                    u[w++] = u[i];
             v = u;
-            m = w;
+            m = nkg_triples_unique(u, m);
         }
         e->triples = m;
         if (endpoint_down) {

@@ -24,18 +24,6 @@ int nkg_out_format_parse(const char *name)
     return -1;
 }
 
-static int cmp_triple(const void *a, const void *b)
-{
-    const raptor_statement *x = *(raptor_statement *const *)a;
-    const raptor_statement *y = *(raptor_statement *const *)b;
-    int c;
-    if ((c = raptor_term_compare(x->subject, y->subject)))
-        return c;
-    if ((c = raptor_term_compare(x->predicate, y->predicate)))
-        return c;
-    return raptor_term_compare(x->object, y->object);
-}
-
 static nkg_status write_raptor(FILE *out, raptor_world *world, raptor_statement **quads,
                                size_t n, nkg_out_format fmt, nkg_diag *d)
 {
@@ -55,11 +43,7 @@ static nkg_status write_raptor(FILE *out, raptor_world *world, raptor_statement 
             return nkg_diag_set(d, NKG_ERR_NOMEM, "out of memory");
         }
         memcpy(v, quads, n * sizeof *v);
-        qsort(v, n, sizeof *v, cmp_triple);
-        m = 0;
-        for (size_t i = 0; i < n; ++i)
-            if (!m || cmp_triple(&v[m - 1], &v[i]) != 0)
-                v[m++] = v[i];
+        m = nkg_triples_unique(v, n);
     }
     int rc = 0;
     if (fmt == NKG_OUT_TURTLE) {
