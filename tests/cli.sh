@@ -18,11 +18,7 @@ CHECK_OFFSETS=$PWD/tests/check_offsets.py
 PY=$NKG_PY
 export NEWSKG_MAPPINGS=${NEWSKG_MAPPINGS:-$PWD/mappings}
 
-if [ ! -x "$NEWSKG" ]; then
-    tap_not_ok "$NEWSKG is built"
-    tap_done
-    exit 1
-fi
+tap_require_binary "$NEWSKG"
 
 ROOT=$(mktemp -d "${TMPDIR:-/tmp}/newskg-cli.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$ROOT" 2>/dev/null; rm -rf "$ROOT"' EXIT

@@ -97,3 +97,5 @@ tap_check() { local d=$1; shift; if "$@"; then tap_ok "$d"; else tap_not_ok "$d"
 # Standard input, or the named files, as "#" lines (at most 20 of them).
 tap_diag() { cat "$@" 2>/dev/null | head -n 20 | sed 's/^/#   /'; }
 tap_done() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
+# A group that needs the binary fails at once, with one line, without it.
+tap_require_binary() { [ -x "$1" ] || { tap_not_ok "$1 is built"; tap_done; exit 1; }; }

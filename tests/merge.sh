@@ -44,11 +44,7 @@ PY=$NKG_PY
 QUERIES=$PWD/examples/queries
 BASE=https://w3id.org/newskg/id/
 
-if [ ! -x "$NEWSKG" ]; then
-    tap_not_ok "$NEWSKG is built"
-    tap_done
-    exit 1
-fi
+tap_require_binary "$NEWSKG"
 if ! "$PY" -c 'import rdflib' 2>/dev/null; then
     tap_not_ok "$PY has rdflib"
     tap_done

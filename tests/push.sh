@@ -45,11 +45,7 @@ free_port() {
 }
 
 # --- the dataset ----------------------------------------------------------
-if [ ! -x "$NEWSKG" ]; then
-    tap_not_ok "$NEWSKG is built"
-    tap_done
-    exit 1
-fi
+tap_require_binary "$NEWSKG"
 if ! "$NEWSKG" push --help >/dev/null 2>&1; then
     tap_not_ok "$NEWSKG has a push command"
     tap_done

@@ -22,11 +22,7 @@ NEWSKG=${NEWSKG:-build/newskg}
 PY=$NKG_PY
 export NEWSKG_MAPPINGS=${NEWSKG_MAPPINGS:-$PWD/mappings}
 
-if [ ! -x "$NEWSKG" ]; then
-    tap_not_ok "$NEWSKG is built"
-    tap_done
-    exit 1
-fi
+tap_require_binary "$NEWSKG"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/newskg-roundtrip.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT

@@ -29,11 +29,7 @@ if [ -z "$NKG_SHARED" ]; then
     tap_done
     exit 0
 fi
-if [ ! -x "$NEWSKG" ]; then
-    tap_not_ok "$NEWSKG is built"
-    tap_done
-    exit 1
-fi
+tap_require_binary "$NEWSKG"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/newskg-score.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
