@@ -65,6 +65,8 @@ static int report(const nkg_diag *d, nkg_status st)
 
 typedef struct {
     nkg_extractor *x;
+    nkg_graph *g;
+    const char *base;
     nkg_sink sink;
     nkg_extract_stats stats;
     nkg_prov *prov;
@@ -77,7 +79,14 @@ typedef struct {
 static nkg_status on_article(void *ud, const nkg_article *art)
 {
     run_ctx *r = ud;
-    nkg_status st = nkg_extract_article(r->x, art, &r->sink, &r->stats, r->d);
+    /* An article's graph is replaced, not added to: a store that already
+     * holds it (a re-run after the mappings changed) keeps no stale claim. */
+    nkg_arena *a = nkg_arena_new();
+    char *iri = a ? nkg_article_iri(a, r->base, art) : NULL;
+    nkg_status st = iri ? nkg_graph_clear(r->g, iri) : NKG_ERR_NOMEM;
+    nkg_arena_free(a);
+    if (st == NKG_OK)
+        st = nkg_extract_article(r->x, art, &r->sink, &r->stats, r->d);
     if (st == NKG_OK)
         st = nkg_prov_use(r->prov, art);
     return st;
@@ -186,7 +195,7 @@ int nkg_cli_extract(int argc, char **argv)
     if (st == NKG_OK)
         st = nkg_prov_new(&prov, base);
 
-    run_ctx r = {x, nkg_graph_sink(g), {0}, prov, &d, keep_going, NKG_OK, 0};
+    run_ctx r = {x, g, base, nkg_graph_sink(g), {0}, prov, &d, keep_going, NKG_OK, 0};
     for (size_t i = 0; st == NKG_OK && i < ninputs; ++i)
         st = process_input(&r, inputs[i]);
     nkg_status worst = r.worst;

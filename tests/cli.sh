@@ -476,4 +476,20 @@ else
     diff "$T/sqlite.nq" "$T/memory.nq" | tap_diag
 fi
 
+# A changed article replaces its graph in the store: no stale claim stays.
+T=$(fresh)
+mkdir "$T/v1" "$T/v2"
+printf 'Blast in Nairobi\n\nA bomb killed 9 people in Nairobi, Kenya, police said.\n' >"$T/v1/story.txt"
+printf 'Blast in Nairobi\n\nA bomb killed 11 people in Nairobi, Kenya, police said.\n' >"$T/v2/story.txt"
+"$NEWSKG" extract -f nquads --store "sqlite:$T/s.db" "$T/v1/story.txt" >/dev/null 2>&1
+"$NEWSKG" extract -f nquads --store "sqlite:$T/s.db" "$T/v2/story.txt" >"$T/store.nq" 2>"$T/err"
+"$NEWSKG" extract -f nquads "$T/v2/story.txt" >"$T/fresh.nq" 2>/dev/null
+if grep -v '/run/' "$T/store.nq" | sort | cmp -s - <(grep -v '/run/' "$T/fresh.nq" | sort) &&
+    ! grep -q 'ns#count> "9"' "$T/store.nq"; then
+    tap_ok "--store: extracting a changed article again replaces its graph"
+else
+    tap_not_ok "--store: extracting a changed article again replaces its graph"
+    diff <(grep -v '/run/' "$T/store.nq" | sort) <(grep -v '/run/' "$T/fresh.nq" | sort) | tap_diag
+fi
+
 tap_done
