@@ -101,30 +101,6 @@ static long hex4(parser *p, size_t off)
     return v;
 }
 
-static size_t put_utf8(char *o, unsigned long cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The string starting at the '"' at p->pos: checked in a first pass, then
  * decoded into the arena. Decoding never makes it longer (an escape of k
  * bytes yields at most k bytes of UTF-8), so the raw length bounds the
@@ -218,7 +194,7 @@ static nkg_status parse_string(parser *p, const char **out, size_t *len)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 j += 6;
             }
-            o += put_utf8(buf + o, cp);
+            o += nkg_utf8_encode(buf + o, (uint32_t)cp);
             break;
         }
         default: buf[o++] = (char)e; j += 2; break; /* " \ / */

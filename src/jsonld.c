@@ -202,18 +202,6 @@ static void double_canon(double d, char out[48])
 }
 
 /* Compare two UTF-8 strings by UTF-16 code units (RFC 8785 key order). */
-static unsigned long next_cp(const unsigned char **s, const unsigned char *end)
-{
-    const unsigned char *p = *s;
-    unsigned long c = *p++;
-    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
-    while (more-- > 0 && p < end)
-        c = (c << 6) | (*p++ & 0x3F);
-    *s = p;
-    return c;
-}
-
 static unsigned long utf16_key(unsigned long cp)
 {
     /* Supplementary characters sort as their high surrogate (D800-DBFF),
@@ -226,7 +214,11 @@ static int cmp_utf16(const char *a, size_t an, const char *b, size_t bn)
     const unsigned char *p = (const unsigned char *)a, *pe = p + an;
     const unsigned char *q = (const unsigned char *)b, *qe = q + bn;
     while (p < pe && q < qe) {
-        unsigned long x = next_cp(&p, pe), y = next_cp(&q, qe);
+        size_t lx, ly;
+        unsigned long x = nkg_utf8_decode(p, (size_t)(pe - p), &lx);
+        unsigned long y = nkg_utf8_decode(q, (size_t)(qe - q), &ly);
+        p += lx;
+        q += ly;
         if (x == y)
             continue;
         unsigned long kx = utf16_key(x), ky = utf16_key(y);

@@ -3,25 +3,7 @@
 #include <string.h>
 #include "lexicon.h"
 #include "text.h"
-
-/* Decode one code point of valid UTF-8 at s[*i], advancing *i. */
-static uint32_t next_cp(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*i];
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (*i + n > len)
-        n = len - *i;
-    if (n == 2)
-        c = ((c & 0x1F) << 6) | (u[*i + 1] & 0x3F);
-    else if (n == 3)
-        c = ((c & 0x0F) << 12) | ((u[*i + 1] & 0x3F) << 6) | (u[*i + 2] & 0x3F);
-    else if (n == 4)
-        c = ((c & 0x07) << 18) | ((u[*i + 1] & 0x3F) << 12) | ((u[*i + 2] & 0x3F) << 6) |
-            (u[*i + 3] & 0x3F);
-    *i += n;
-    return c;
-}
+#include "utf8.h"
 
 static int is_space(uint32_t c)
 {
@@ -89,26 +71,7 @@ static size_t fold(uint32_t c, char *buf)
         c = '"';
     else if (is_dash(c))
         c = '-';
-    if (c < 0x80) {
-        buf[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        buf[0] = (char)(0xC0 | (c >> 6));
-        buf[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        buf[0] = (char)(0xE0 | (c >> 12));
-        buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    buf[0] = (char)(0xF0 | (c >> 18));
-    buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    buf[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
+    return nkg_utf8_encode(buf, c);
 }
 
 /* A code point together with where it starts, in bytes and code points. */
@@ -169,7 +132,9 @@ nkg_status nkg_text_analyze(nkg_arena *arena, const char *s, size_t len,
     for (size_t i = 0; i < len;) {
         cp[n].b = (uint32_t)i;
         cp[n].cp = (uint32_t)n;
-        cp[n].c = next_cp(s, len, &i);
+        size_t k;
+        cp[n].c = nkg_utf8_decode((const unsigned char *)s + i, len - i, &k);
+        i += k;
         n++;
     }
     cp[n].b = (uint32_t)len;

@@ -1,4 +1,4 @@
-/* utf8.c - UTF-8 validation shared by the readers. */
+/* utf8.c - UTF-8 validation, decoding and encoding shared by the stages. */
 #include <stdint.h>
 #include <string.h>
 #include "utf8.h"
@@ -63,4 +63,42 @@ size_t nkg_utf8_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         cps += (u[i] & 0xC0) != 0x80;
     return cps;
+}
+
+uint32_t nkg_utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+    uint32_t c = s[0];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (k > n)
+        k = n;
+    if (k > 1)
+        c &= 0x7F >> k; /* the lead byte's payload bits */
+    for (size_t i = 1; i < k; ++i)
+        c = (c << 6) | (s[i] & 0x3F);
+    *len = k;
+    return c;
+}
+
+size_t nkg_utf8_encode(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
