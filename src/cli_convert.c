@@ -507,8 +507,7 @@ int nkg_cli_convert(int argc, char **argv)
         if (fwrite(out, 1, outlen, stdout) != outlen || fflush(stdout) != 0)
             st = nkg_diag_set(&c.d, NKG_ERR_IO, "cannot write the output: %s", strerror(errno));
     }
-    if (st != NKG_OK)
-        fprintf(stderr, "newskg: %s\n", c.d.msg[0] ? c.d.msg : nkg_strerror(st));
+    int rc = st == NKG_OK ? 0 : nkg_cli_fail(&c.d, st);
 
     free(out);
     free(bytes);
@@ -524,5 +523,5 @@ int nkg_cli_convert(int argc, char **argv)
     free(c.ns);
     if (c.world)
         raptor_free_world(c.world);
-    return nkg_exit_code(st);
+    return rc;
 }

@@ -11,12 +11,6 @@
 #include "summary.h"
 #include "vocab.h"
 
-static int fail(const nkg_diag *d, nkg_status st)
-{
-    fprintf(stderr, "newskg: %s\n", d->msg[0] ? d->msg : nkg_strerror(st));
-    return nkg_exit_code(st);
-}
-
 /* Bad usage of subcommand `cmd`: "newskg: CMD: MESSAGE" on stderr, then
  * "usage: newskg CMD USAGE" unless usage is NULL. Frees `files` (the
  * caller's list of inputs, may be NULL); returns the usage exit code. */
@@ -75,7 +69,7 @@ int nkg_cli_merge(int argc, char **argv)
         st = nkg_summarize(g, base, &d);
     if (st == NKG_OK)
         st = nkg_write_graph_file(g, out, (nkg_out_format)fmt, &d);
-    int rc = st == NKG_OK ? 0 : fail(&d, st);
+    int rc = st == NKG_OK ? 0 : nkg_cli_fail(&d, st);
     nkg_graph_free(g);
     free(files);
     return rc;
@@ -121,7 +115,7 @@ int nkg_cli_query(int argc, char **argv)
         st = nkg_graph_load(g, files[i], &d);
     if (st == NKG_OK)
         st = nkg_graph_query(g, expr ? expr : text, fmt, stdout, &d);
-    int rc = st == NKG_OK ? 0 : fail(&d, st);
+    int rc = st == NKG_OK ? 0 : nkg_cli_fail(&d, st);
     nkg_graph_free(g);
     free(text);
     free(files);

@@ -1,5 +1,6 @@
 /* cli_opt.c - option parsing shared by the subcommands. */
 #include <string.h>
+#include <stdio.h>
 #include "cli.h"
 
 int nkg_opt_value(int argc, char **argv, int *i, const char *shortname, const char *longname,
@@ -16,4 +17,10 @@ int nkg_opt_value(int argc, char **argv, int *i, const char *shortname, const ch
         return 1;
     }
     return 0;
+}
+
+int nkg_cli_fail(const nkg_diag *d, nkg_status st)
+{
+    fprintf(stderr, "newskg: %s\n", d->msg[0] ? d->msg : nkg_strerror(st));
+    return nkg_exit_code(st);
 }

@@ -171,10 +171,8 @@ int nkg_cli_push(int argc, char **argv)
                 rep.n, triples, shown ? shown : "the endpoint");
     }
     int rc = 0;
-    if (st != NKG_OK) {
-        fprintf(stderr, "newskg: %s\n", d.msg[0] ? d.msg : nkg_strerror(st));
-        rc = nkg_exit_code(st);
-    }
+    if (st != NKG_OK)
+        rc = nkg_cli_fail(&d, st);
     nkg_push_report_free(&rep);
     nkg_quads_free(q, n);
     nkg_graph_free(g);

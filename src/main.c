@@ -57,12 +57,6 @@ static const char *find_mappings(const char *opt, char *buf, size_t n)
     return "mappings";
 }
 
-static int report(const nkg_diag *d, nkg_status st)
-{
-    fprintf(stderr, "newskg: %s\n", d->msg[0] ? d->msg : nkg_strerror(st));
-    return nkg_exit_code(st);
-}
-
 typedef struct {
     nkg_extractor *x;
     nkg_graph *g;
@@ -214,7 +208,7 @@ int nkg_cli_extract(int argc, char **argv)
         st = nkg_write_graph_file(g, out_path, (nkg_out_format)fmt, &d);
     int rc = 0;
     if (st != NKG_OK)
-        rc = report(&d, st);
+        rc = nkg_cli_fail(&d, st);
     else if (worst != NKG_OK) {
         fprintf(stderr, "newskg: %zu input(s) skipped\n", skipped);
         rc = nkg_exit_code(worst);
