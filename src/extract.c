@@ -215,27 +215,6 @@ static const char *slug(nkg_arena *a, const char *s)
     return k ? o : "x";
 }
 
-/* Norms of tokens [tb, te) joined by single spaces. */
-static const char *joined(nkg_arena *a, const nkg_text *t, size_t tb, size_t te)
-{
-    size_t n = 0;
-    for (size_t i = tb; i < te; ++i)
-        n += strlen(t->toks[i].norm) + 1;
-    char *o = nkg_arena_alloc(a, n + 1);
-    if (!o)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = tb; i < te; ++i) {
-        size_t l = strlen(t->toks[i].norm);
-        memcpy(o + k, t->toks[i].norm, l);
-        k += l;
-        if (i + 1 < te)
-            o[k++] = ' ';
-    }
-    o[k] = '\0';
-    return o;
-}
-
 static int tok_flag(const doc *D, size_t i, uint32_t f)
 {
     return i < D->t.ntoks && (D->t.toks[i].flags & f);
@@ -303,7 +282,7 @@ static nkg_status index_phrase(nkg_extractor *x, nkg_strmap *m, const char *phra
         return st;
     if (tx.ntoks > *max_toks)
         *max_toks = tx.ntoks;
-    const char *key = joined(x->arena, &tx, 0, tx.ntoks);
+    const char *key = nkg_text_join_dup(x->arena, &tx, 0, tx.ntoks);
     if (!key)
         return NKG_ERR_NOMEM;
     void **slot = nkg_strmap_slot(m, key);
@@ -476,8 +455,9 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
             crosses |= tok_flag(D, k, NKG_TOK_NL) || D->t.toks[k].sent != D->t.toks[i].sent;
         if (crosses)
             continue;
-        const char *key = joined(D->a, &D->t, i, i + n);
-        void *v = key ? nkg_strmap_get(m, key) : NULL;
+        char key[512]; /* a stack key: this runs for every capitalised token */
+        void *v = nkg_text_join(&D->t, i, i + n, key, sizeof key) != (size_t)-1
+                      ? nkg_strmap_get(m, key) : NULL;
         if (v) {
             *len = n;
             return v;
@@ -1195,7 +1175,7 @@ static void note_street(doc *D, size_t b, size_t e)
     }
     if (b >= e || D->nstreets >= sizeof D->streets / sizeof D->streets[0])
         return;
-    const char *name = joined(D->a, &D->t, b, e);
+    const char *name = nkg_text_join_dup(D->a, &D->t, b, e);
     for (size_t k = 0; name && k < D->nstreets; ++k)
         if (strcmp(D->streets[k], name) == 0)
             return;
@@ -1283,7 +1263,7 @@ static nkg_status find_places(doc *D)
         const plist *l = match_index(D, &x->place_index, x->place_max_toks, i, &n);
         if (!l || !free_range(D, i, i + n))
             continue;
-        const char *norm = joined(D->a, &D->t, i, i + n);
+        const char *norm = nkg_text_join_dup(D->a, &D->t, i, i + n);
         if (norm && in_table(x->months, norm))
             continue; /* "in March" */
         int ambiguous = norm && in_table(x->place_stop, norm);
@@ -1462,7 +1442,7 @@ static nkg_status find_groups(doc *D)
                                          D->ents[D->owner[b - 1]].pkind == PL_COUNTRY)))
             b--;
         const char *label = nkg_text_slice(D->a, &D->t, b, i + len);
-        const char *low = joined(D->a, &D->t, b, i + len);
+        const char *low = nkg_text_join_dup(D->a, &D->t, b, i + len);
         const char *key = nkg_arena_printf(D->a, "%s/%s", slug(D->a, D->art->id), slug(D->a, low));
         int idx;
         /* Keep the modifiers' own entities (the country) and just add the group. */

@@ -68,24 +68,15 @@ static nkg_status index_row(nkg_arena *a, nkg_table *t, nkg_row *r)
     r->toks = nkg_arena_alloc(a, (tx.ntoks ? tx.ntoks : 1) * sizeof *r->toks);
     if (!r->toks)
         return NKG_ERR_NOMEM;
-    size_t plen = 0;
-    for (size_t i = 0; i < tx.ntoks; ++i) {
+    for (size_t i = 0; i < tx.ntoks; ++i)
         r->toks[i] = tx.toks[i].norm;
-        plen += strlen(tx.toks[i].norm) + 1;
-    }
     if (!tx.ntoks)
         return NKG_OK;
     if (tx.ntoks > t->max_toks)
         t->max_toks = tx.ntoks;
-    char *phrase = nkg_arena_alloc(a, plen);
+    char *phrase = nkg_text_join_dup(a, &tx, 0, tx.ntoks);
     if (!phrase)
         return NKG_ERR_NOMEM;
-    for (size_t i = 0, o = 0; i < tx.ntoks; ++i) {
-        size_t l = strlen(r->toks[i]);
-        memcpy(phrase + o, r->toks[i], l);
-        o += l;
-        phrase[o++] = i + 1 < tx.ntoks ? ' ' : '\0';
-    }
     void **slot = nkg_strmap_slot(&t->by_phrase, phrase);
     if (!slot)
         return NKG_ERR_NOMEM;

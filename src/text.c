@@ -326,6 +326,35 @@ char *nkg_text_slice(nkg_arena *arena, const nkg_text *t, size_t tb, size_t te)
     return nkg_arena_strndup(arena, t->s + t->toks[tb].b, t->toks[te - 1].e - t->toks[tb].b);
 }
 
+size_t nkg_text_join(const nkg_text *t, size_t tb, size_t te, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = tb; i < te; ++i) {
+        size_t l = strlen(t->toks[i].norm);
+        if (k + l + 2 > cap)
+            return (size_t)-1;
+        memcpy(buf + k, t->toks[i].norm, l);
+        k += l;
+        if (i + 1 < te)
+            buf[k++] = ' ';
+    }
+    if (cap == 0)
+        return (size_t)-1;
+    buf[k] = '\0';
+    return k;
+}
+
+char *nkg_text_join_dup(nkg_arena *arena, const nkg_text *t, size_t tb, size_t te)
+{
+    size_t n = 2;
+    for (size_t i = tb; i < te; ++i)
+        n += strlen(t->toks[i].norm) + 1;
+    char *o = nkg_arena_alloc(arena, n);
+    if (o)
+        nkg_text_join(t, tb, te, o, n);
+    return o;
+}
+
 int nkg_tok_is(const nkg_text *t, size_t i, const char *w)
 {
     return i < t->ntoks && strcmp(t->toks[i].norm, w) == 0;

@@ -56,6 +56,14 @@ nkg_status nkg_text_analyze(nkg_arena *arena, const char *s, size_t len,
 /* The original text of tokens [tb, te) as an arena string. */
 char *nkg_text_slice(nkg_arena *arena, const nkg_text *t, size_t tb, size_t te);
 
+/* The norms of tokens [tb, te) joined by single spaces, NUL-terminated,
+ * into buf[0..cap): the key under which lexicon phrases are indexed.
+ * Returns its length, or (size_t)-1 when it does not fit. */
+size_t nkg_text_join(const nkg_text *t, size_t tb, size_t te, char *buf, size_t cap);
+
+/* The same as an arena string; NULL when out of memory. */
+char *nkg_text_join_dup(nkg_arena *arena, const nkg_text *t, size_t tb, size_t te);
+
 /* 1 when token i's norm equals w. */
 int nkg_tok_is(const nkg_text *t, size_t i, const char *w);
 
