@@ -79,6 +79,8 @@ typedef struct {
     const char *cls; /* most specific class local name */
     spans m;
     int year;        /* an explicit different year, or 0 */
+    int entry;       /* month * 100 + day of the timeline entry it is told in
+                      * ("Jan. 5: ... was shot"), or 0 */
     const char *date; /* xsd:date, or NULL */
     int place;        /* entity index, or -1 */
     int place2;       /* the dateline city when it differs from place, or -1 */
@@ -120,6 +122,7 @@ typedef struct {
     size_t nregions;
     int dateline;          /* entity of the dateline city ("PITTSBURGH (AP) -"), or -1 */
     int doc_year;
+    int year_guessed; /* doc_year is only the latest year the article writes */
     const char *doc_date;
     uint32_t date_tb, date_te; /* the date line, when the article's date came from one */
     uint8_t *site;             /* per token: part of the outlet's name in the headline */
@@ -1516,6 +1519,31 @@ static int trigger_year(const doc *D, size_t tb, size_t te, const uint8_t *is_tr
     return 0;
 }
 
+static size_t date_parts(const doc *D, size_t i, int *y, int *m, int *d);
+
+/* The timeline entry that token b is told in: a date followed by a colon
+ * earlier on its line ("Jan. 5: Howard Atkinson shot to death ...", "Aug.
+ * 23, 2015: two men were killed ..."). Lists of earlier incidents are
+ * written this way; each entry is an incident of its own. Returns month *
+ * 100 + day, with the written year in *y (0 when not written), or 0. */
+static int timeline_entry(const doc *D, size_t b, int *y)
+{
+    size_t ls = b;
+    while (ls > 0 && !tok_flag(D, ls, NKG_TOK_NL))
+        ls--;
+    int entry = 0;
+    for (size_t i = ls; i < b; ++i) {
+        int yy, m, d;
+        size_t n = date_parts(D, i, &yy, &m, &d);
+        if (n && i + n < b && nkg_tok_is(&D->t, i + n, ":")) {
+            entry = m * 100 + d;
+            *y = yy;
+        }
+        i += n ? n - 1 : 0;
+    }
+    return entry;
+}
+
 static nkg_status find_events(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -1543,12 +1571,13 @@ static nkg_status find_events(doc *D)
         int fam = family_of(nkg_row_get(hits[h].r, c_fam));
         if (fam < 0)
             continue;
-        int year = trigger_year(D, hits[h].b, hits[h].e, is_trig);
+        int ty = 0, entry = timeline_entry(D, hits[h].b, &ty);
+        int year = entry ? ty : trigger_year(D, hits[h].b, hits[h].e, is_trig);
         if (year && D->doc_year && year == D->doc_year)
             year = 0;
         int ev = -1;
         for (size_t k = 0; k < D->nevs; ++k)
-            if (D->evs[k].fam == fam && D->evs[k].year == year)
+            if (D->evs[k].fam == fam && D->evs[k].year == year && D->evs[k].entry == entry)
                 ev = (int)k;
         const char *cls = nkg_row_get(hits[h].r, c_class);
         if (ev < 0) {
@@ -1557,6 +1586,10 @@ static nkg_status find_events(doc *D)
             e.fam = fam;
             e.cls = cls;
             e.year = year;
+            e.entry = entry;
+            if (entry && (ty || (D->doc_year && !D->year_guessed)))
+                e.date = nkg_arena_printf(D->a, "%04d-%02d-%02d", ty ? ty : D->doc_year, entry / 100,
+                                          entry % 100);
             e.place = -1;
             e.place2 = -1;
             e.trig = hits[h].r;
@@ -1574,12 +1607,19 @@ static nkg_status find_events(doc *D)
     return NKG_OK;
 }
 
+/* An event told apart from the article's own: of another year, or of a
+ * timeline entry. */
+static int other_event(const event *ev)
+{
+    return ev->year || ev->entry;
+}
+
 /* The main event of a family: the one without a year of its own. */
 static int main_event(const doc *D, int fam)
 {
     int best = -1;
     for (size_t i = 0; i < D->nevs; ++i)
-        if (D->evs[i].fam == fam && (best < 0 || (D->evs[best].year && !D->evs[i].year)))
+        if (D->evs[i].fam == fam && (best < 0 || (other_event(&D->evs[best]) && !other_event(&D->evs[i]))))
             best = (int)i;
     return best;
 }
@@ -1753,8 +1793,10 @@ static void find_doc_date(doc *D)
     for (size_t i = 0; i < D->t.ntoks; ++i) {
         int y, m, d;
         size_t n = date_parts(D, i, &y, &m, &d);
-        if (n && y > D->doc_year)
+        if (n && y > D->doc_year) {
             D->doc_year = y;
+            D->year_guessed = 1;
+        }
         i += n ? n - 1 : 0;
     }
 }
@@ -1800,8 +1842,8 @@ static const char *date_in_sentence(doc *D, uint32_t s, int explicit, long today
         if (explicit) {
             int y, m, d;
             size_t n = date_parts(D, i, &y, &m, &d);
-            if (!n || post_date(D, i))
-                continue;
+            if (!n || post_date(D, i) || nkg_tok_is(&D->t, i + n, ":"))
+                continue; /* an embedded post's, or a timeline entry's */
             int written = y != 0;
             if (!y)
                 y = D->doc_year;
@@ -1880,7 +1922,7 @@ static void date_events(doc *D)
         return;
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
-        if (ev->year)
+        if (other_event(ev))
             continue;
         /* 1: sentences of its mentions, 2: of its casualty reports */
         memset(mark, 0, D->t.nsents + 1);
@@ -1924,7 +1966,7 @@ static void date_events(doc *D)
      * arrested" (not "arrested ... in connection with the blast") */
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
-        for (size_t k = 0; k < ev->m.n && !ev->date && !ev->year; ++k) {
+        for (size_t k = 0; k < ev->m.n && !ev->date && !other_event(ev); ++k) {
             uint32_t snt = D->t.toks[ev->m.v[k].tb].sent;
             for (size_t o = 0; o < D->nevs && !ev->date; ++o) {
                 if (o == e || !D->evs[o].date)
@@ -2438,6 +2480,34 @@ static int age_beside(const doc *D, size_t b, size_t e)
     return 0;
 }
 
+/* The attack a person at token i takes part in: the article's main one,
+ * unless the person's sentence tells only of another ("In July of 2015,
+ * deputies shot and killed Cyrus Hurtado", "Jan. 5: Howard Atkinson shot
+ * ..."): then the nearest of those. */
+static int person_attack(const doc *D, size_t i, int att)
+{
+    uint32_t s = D->t.toks[i].sent;
+    int other = -1;
+    long best = -1;
+    for (size_t e = 0; e < D->nevs; ++e) {
+        if (D->evs[e].fam != FAM_ATTACK)
+            continue;
+        for (size_t m = 0; m < D->evs[e].m.n; ++m) {
+            const span *sp = &D->evs[e].m.v[m];
+            if (D->t.toks[sp->tb].sent != s)
+                continue;
+            if ((int)e == att)
+                return att;
+            long dist = labs((long)sp->tb - (long)i);
+            if (best < 0 || dist < best) {
+                best = dist;
+                other = (int)e;
+            }
+        }
+    }
+    return other >= 0 ? other : att;
+}
+
 static nkg_status assign_person_roles(doc *D)
 {
     for (size_t i = 0; i < D->t.ntoks; ++i) {
@@ -2461,7 +2531,7 @@ static nkg_status assign_person_roles(doc *D)
             size_t n = tokens_after(D, e, seq, CUE_WINDOW);
             const nkg_row *cue = n ? match_cue(D, "after", seq, n) : NULL;
             if (cue && strcmp(nkg_row_get(cue, c_role), "subject") != 0)
-                st = add_role(D, att, o, nkg_row_get(cue, c_role));
+                st = add_role(D, person_attack(D, i, att), o, nkg_row_get(cue, c_role));
             continue;
         }
         if (o < 0 || D->ents[o].kind != ENT_PERSON || (i > 0 && D->owner[i - 1] == o))
@@ -2485,7 +2555,7 @@ static nkg_status assign_person_roles(doc *D)
         if (role && strcmp(role, "subject") == 0)
             role = subject_role(D, i);
         if (role)
-            st = add_role(D, att, o, role);
+            st = add_role(D, person_attack(D, i, att), o, role);
     }
     return st;
 }
@@ -2643,7 +2713,7 @@ static void place_events(doc *D)
                 (best == (int)i || D->ents[best].pkind == PL_COUNTY || score[i] > score[best]))
                 best = (int)i;
         int county = -1;
-        if (best >= 0 && (D->ents[best].pkind < PL_CITY || D->ents[best].pkind == PL_COUNTY) && !ev->year &&
+        if (best >= 0 && (D->ents[best].pkind < PL_CITY || D->ents[best].pkind == PL_COUNTY) && !other_event(ev) &&
             *D->ents[best].country) {
             int city = -1;
             for (size_t i = 0; i < D->nents; ++i) {
@@ -2660,7 +2730,7 @@ static void place_events(doc *D)
                 best = city;
             }
         }
-        if (best < 0 && !ev->year) { /* no place in its sentences: the article's first city,
+        if (best < 0 && !other_event(ev)) { /* no place in its sentences: the article's first city,
                                       * one in the outlet's name last */
             for (int site = 0; site < 2 && best < 0; ++site)
                 for (size_t i = 0; i < D->nents; ++i)
@@ -2673,7 +2743,7 @@ static void place_events(doc *D)
          * the sentences named none, add it when they named a town nearby. */
         ev->place2 = -1;
         int dl = D->dateline;
-        if (dl >= 0 && !ev->year && (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)) {
+        if (dl >= 0 && !other_event(ev) && (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)) {
             if (best < 0 || D->ents[best].pkind < PL_CITY ||
                 (D->ents[best].pkind == PL_COUNTY && D->ents[dl].pkind == PL_CITY))
                 best = dl;
@@ -2989,11 +3059,11 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
     if (pl >= 0 && D->ents[pl].pkind == PL_FACILITY)
         pl = D->ents[pl].within;
     const char *where = pl >= 0 ? D->ents[pl].key : NULL;
-    if (where && ev->year && n < max)
+    if (where && ev->year && !ev->entry && n < max)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%d", fam, where, ev->year);
     else if (where && ev->date && n < max)
         keys[n++] = nkg_arena_printf(D->a, "%s/%s/%s", fam, where, ev->date);
-    if (!ev->year) {
+    if (!other_event(ev)) {
         for (int sound = 0; sound < 2; ++sound)
             for (size_t v = 0; v < ev->victim.n && n < max; ++v)
                 if (D->ents[ev->victim.v[v]].kind == ENT_PERSON && (k = person_key(D, ev->victim.v[v], sound)))
@@ -3035,7 +3105,9 @@ static size_t event_keys(emit_ctx *c, int i, const char **keys, size_t max)
          * not given one (the article's main event only) */
         for (int sound = 0; sound < 2 && is_main; ++sound)
             for (size_t p = 0; p < D->nents && n < max; ++p) {
-                if (D->ents[p].kind != ENT_PERSON || !D->ents[p].aged || !(k = person_key(D, (int)p, sound)))
+                if (D->ents[p].kind != ENT_PERSON || !D->ents[p].aged ||
+                    (ev->fam == FAM_ATTACK && person_attack(D, D->ents[p].m.v[0].tb, i) != i) ||
+                    !(k = person_key(D, (int)p, sound)))
                     continue;
                 const char *key = nkg_arena_printf(D->a, "%s/person/%s", fam, k);
                 int dup = 0;
