@@ -261,6 +261,10 @@ static void constructions(void)
     only("The gunman killed himself.", "Killed", 1, NONE, NONE);
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
+    only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("Two men suffered non-life-threatening injuries.", "Injured", 2, NONE, NONE);
+    only("A teenager was grazed by a bullet.", "Injured", 1, NONE, NONE);
+    only("Both victims were deceased when deputies arrived.", "Killed", 2, NONE, NONE);
     only("Maria Lopez, 34, of Springfield, was pronounced dead at the scene.", "Killed", 1, NONE,
          NONE);
     only("The suspect, 24, was arrested.", "Arrested", 1, NONE, NONE);
