@@ -746,8 +746,13 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
             if (w->pos & P_AFTER) {
                 if (gap > word_reach(c, w->row, P_AFTER))
                     return -1;
-                if (passed_set && !aux_since_set && !eq(nkg_row_get(w->row, c->w_needs), "finite"))
-                    return -1; /* the word goes with the set: "one of 12 people injured" */
+                if (passed_set && !aux_since_set && !eq(nkg_row_get(w->row, c->w_needs), "finite")) {
+                    /* the word goes with the set: "one of 12 people injured";
+                     * a finite verb may still follow for the count: "two of
+                     * the people injured in the blast later died" */
+                    j = w->e - 1;
+                    continue;
+                }
                 if (det && !(ne->n.te < s->se && (role1(c, ne->n.te) & (R_PERSON_PL | R_PERSON_SG))))
                     return -1; /* "no" needs a noun: "no civilians were hurt" */
                 if (eq(nkg_row_get(w->row, c->w_needs), "person") && !person_gap(s, ne->n.te, j))
