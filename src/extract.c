@@ -1224,11 +1224,14 @@ static nkg_status find_places(doc *D)
             continue;
         size_t n;
         const char *fkind = nkg_row_get(fr, c_fkind);
-        const plist *l = match_index(D, &x->place_index, x->place_max_toks, b, &n);
+        size_t nb = nkg_tok_is(&D->t, b, "the") && b + 1 < i ? b + 1 : b; /* "The Kenya mall" */
+        const plist *l = match_index(D, &x->place_index, x->place_max_toks, nb, &n);
         int hood = strcmp(fkind, "neighbourhood") == 0;
         /* "Nairobi mall": a city, said as a modifier; but "Hampton Inn",
-         * "Amesti Road" and "the Englewood neighborhood" are names */
-        if (l && b + n == i && !hood && strcmp(fkind, "street") != 0 && !is_cap_word(D, i))
+         * "Amesti Road" and "the Englewood neighborhood" are names. A Title
+         * Case headline's capitals tell nothing: "Kenya Mall Standoff". */
+        if (l && nb + n == i && !hood && strcmp(fkind, "street") != 0 &&
+            (!is_cap_word(D, i) || title_case_sentence(D, D->t.toks[i].sent)))
             continue;
         if (strcmp(fkind, "street") == 0) {
             /* "Ridge and Stanton streets": both are streets */
@@ -2705,6 +2708,12 @@ static void place_events(doc *D)
         int best = -1;
         for (size_t i = 0; i < D->nents; ++i)
             if (score[i] > 0 && (best < 0 || score[i] > score[best]))
+                best = (int)i;
+        /* a facility of the chosen city that the event's sentences name is
+         * more precise, and names the city too: "a rampage through the
+         * Westgate mall in Nairobi" */
+        for (size_t i = 0; best >= 0 && D->ents[best].pkind == PL_CITY && i < D->nents; ++i)
+            if (score[i] > 0 && D->ents[i].pkind == PL_FACILITY && D->ents[i].within == best)
                 best = (int)i;
         /* a county only when no town is named near the event: "in Houston,
          * Harris County deputies said" happened in Houston */
