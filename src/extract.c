@@ -2282,11 +2282,14 @@ static size_t tokens_after(const doc *D, size_t e, const char **out, size_t max)
     uint32_t snt = D->t.toks[e - 1].sent;
     size_t k = skip_apposition(D, e, snt), n = 0;
     /* "Quincy Lynch and Marsha Lynch were arrested": the verb is shared */
-    for (int rounds = 0; rounds < 3; ++rounds) {
+    for (int rounds = 0; rounds < 5; ++rounds) {
         size_t j = k;
         if (nkg_tok_is(&D->t, j, ","))
             j++;
-        if (!nkg_tok_is(&D->t, j, "and") && !nkg_tok_is(&D->t, j, "or") && j == k)
+        /* a list runs on after an apposition's closing comma too: "Linda
+         * Hutton, 54, McKay Hutton, 22, and ... all dead" */
+        int listed = k > 0 && nkg_tok_is(&D->t, k - 1, ",") && person_end(D, k) != k;
+        if (!nkg_tok_is(&D->t, j, "and") && !nkg_tok_is(&D->t, j, "or") && j == k && !listed)
             break;
         if (nkg_tok_is(&D->t, j, "and") || nkg_tok_is(&D->t, j, "or"))
             j++;
@@ -2511,6 +2514,35 @@ static int person_attack(const doc *D, size_t i, int att)
     return other >= 0 ? other : att;
 }
 
+/* A reflexive cue later in the clause of the person mention ending at e:
+ * "Eron Burks found a loaded gun in the car and shot himself". A reflexive
+ * pronoun binds to the subject however long the verb phrase between; any
+ * other person or a new clause (";", a quote) ends the search. Only cues
+ * of role-cues.tsv whose last word is reflexive count. */
+static const nkg_row *reflexive_cue(const doc *D, size_t e)
+{
+    uint32_t snt = D->t.toks[e - 1].sent;
+    for (size_t k = e; k < D->t.sents[snt].te && k < e + 24; ++k) {
+        if ((D->owner[k] >= 0 && (D->ents[D->owner[k]].kind == ENT_PERSON || D->ents[D->owner[k]].kind == ENT_GROUP)) ||
+            nkg_tok_is(&D->t, k, ";") || nkg_tok_is(&D->t, k, "who") ||
+            (tok_flag(D, k, NKG_TOK_PUNCT) && strchr("\"“”", D->t.toks[k].norm[0])))
+            return NULL;
+        const char *seq[CUE_WINDOW];
+        size_t n = 0;
+        for (size_t j = k; j < D->t.sents[snt].te && n < CUE_WINDOW; ++j)
+            if (*cue_norm(D, j))
+                seq[n++] = cue_norm(D, j);
+        const nkg_row *cue = n ? match_cue(D, "after", seq, n) : NULL;
+        if (cue && cue->ntoks >= 2) {
+            const char *last = cue->toks[cue->ntoks - 1];
+            size_t l = strlen(last);
+            if ((l > 4 && strcmp(last + l - 4, "self") == 0) || (l > 6 && strcmp(last + l - 6, "selves") == 0))
+                return cue;
+        }
+    }
+    return NULL;
+}
+
 static nkg_status assign_person_roles(doc *D)
 {
     for (size_t i = 0; i < D->t.ntoks; ++i) {
@@ -2554,6 +2586,8 @@ static nkg_status assign_person_roles(doc *D)
             if (n)
                 cue = match_cue(D, "after", seq, n);
         }
+        if (!cue && !possessive_len(D->t.toks[e - 1].norm))
+            cue = reflexive_cue(D, e);
         const char *role = cue ? nkg_row_get(cue, c_role) : NULL;
         if (role && strcmp(role, "subject") == 0)
             role = subject_role(D, i);
