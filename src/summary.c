@@ -41,6 +41,35 @@ static const char *lit(const raptor_term *t)
     return t && t->type == RAPTOR_TERM_TYPE_LITERAL ? (const char *)t->value.literal.string : NULL;
 }
 
+/* The representative of x's owl:sameAs class: the least IRI in it, so that
+ * the choice does not depend on the order of the quads. */
+static const char *canon(nkg_strmap *parent, const char *x)
+{
+    const char *r = x, *p;
+    while ((p = nkg_strmap_get(parent, r)) && strcmp(p, r) != 0)
+        r = p;
+    while ((p = nkg_strmap_get(parent, x)) && strcmp(p, r) != 0) { /* path compression */
+        nkg_strmap_put(parent, x, (void *)r); /* the slot exists: cannot fail */
+        x = p;
+    }
+    return r;
+}
+
+static nkg_status join(nkg_strmap *parent, const char *x, const char *y)
+{
+    x = canon(parent, x);
+    y = canon(parent, y);
+    int c = strcmp(x, y);
+    if (c == 0)
+        return NKG_OK;
+    return nkg_strmap_put(parent, c < 0 ? y : x, (void *)(c < 0 ? x : y)) ? NKG_ERR_NOMEM : NKG_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int cmp_summ(const void *a, const void *b)
 {
     const summ *x = a, *y = b;
@@ -60,7 +89,7 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
     if (st != NKG_OK)
         return nkg_diag_set(d, st, "cannot read the store for the summaries");
     nkg_arena *a = nkg_arena_new();
-    nkg_strmap reps = {0}, ctx_of = {0}, issued = {0}, ment_of = {0};
+    nkg_strmap reps = {0}, ctx_of = {0}, issued = {0}, ment_of = {0}, same = {0};
     summ *sums = NULL;
     size_t ns = 0, caps = 0;
     if (!a)
@@ -71,7 +100,9 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
         if (!s || !p)
             continue;
         const char *o_iri = iri(q[i]->object), *o_lit = lit(q[i]->object);
-        if (strcmp(p, NS_NIF "referenceContext") == 0 && o_iri) {
+        if (strcmp(p, NS_OWL "sameAs") == 0 && o_iri) {
+            st = join(&same, s, o_iri);
+        } else if (strcmp(p, NS_NIF "referenceContext") == 0 && o_iri) {
             if (nkg_strmap_put(&ctx_of, s, (void *)o_iri))
                 st = NKG_ERR_NOMEM;
         } else if (strcmp(p, NS_DCT "issued") == 0 && o_lit) {
@@ -119,14 +150,17 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
             }
         }
     }
-    /* Pass 2: one figure per event, type and article. The numbers of one
+    /* Pass 2: one figure per event, type and article; an event is its
+     * owl:sameAs class, named by its least IRI, since two articles may
+     * name one incident by different keys. The numbers of one
      * type that one article states about one event are not rival claims: a
      * toll that rises ("12 ... rose to 14") or a part of it ("a woman was
      * among the dead") sits beside the total. So an article's figure is its
      * report with the highest number (then the highest lower bound, then the
      * greatest IRI, for a fixed choice), and the summary spans the articles'
      * figures. A report with no article is its own source. */
-    nkg_strmap picks = {0};
+    nkg_strmap picks = {0}, members = {0}; /* event IRI with reports -> its class */
+    nkg_strmap name_of = {0};              /* class -> its least IRI with reports */
     for (size_t i = 0; i < n && st == NKG_OK; ++i) {
         const char *s = iri(q[i]->subject), *p = iri(q[i]->predicate), *o = iri(q[i]->object);
         if (!s || !p || !o || strcmp(p, NS_NKG "casualtyReport") != 0)
@@ -134,6 +168,15 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
         rep *r = nkg_strmap_get(&reps, o);
         if (!r || !r->type || (r->count < 0 && r->min < 0 && r->max < 0))
             continue;
+        const char *root = canon(&same, s);
+        void **nm_slot = nkg_strmap_slot(&name_of, root);
+        if (nkg_strmap_put(&members, s, (void *)root) || !nm_slot) {
+            st = NKG_ERR_NOMEM;
+            break;
+        }
+        if (!*nm_slot || strcmp(s, *nm_slot) < 0)
+            *nm_slot = (void *)s; /* the class's summaries are named after its least reporting IRI */
+        s = root;
         const char *m = nkg_strmap_get(&ment_of, o);
         const char *doc = m ? nkg_strmap_get(&ctx_of, m) : NULL;
         long long lo = r->count >= 0 ? r->count : r->min >= 0 ? r->min : r->max;
@@ -203,17 +246,30 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
     nkg_strmap_free(&picks);
     if (st == NKG_OK && ns)
         qsort(sums, ns, sizeof *sums, cmp_summ);
+    /* every IRI of a class that carries reports points at its summaries */
+    const char **mem = NULL;
+    size_t nm = 0;
+    if (st == NKG_OK && members.n && !(mem = malloc(members.n * sizeof *mem)))
+        st = NKG_ERR_NOMEM;
+    for (size_t i = 0; mem && i < members.cap; ++i)
+        if (members.keys[i])
+            mem[nm++] = members.keys[i];
+    if (nm)
+        qsort(mem, nm, sizeof *mem, cmp_str);
     nkg_sink sink = nkg_graph_sink(g);
     nkg_emitter e = {&sink, sg, NKG_OK};
     for (size_t i = 0; i < ns && st == NKG_OK; ++i) {
         const summ *sm = &sums[i];
-        const char *node = nkg_arena_printf(a, "%s/summary/%s", sm->event, sm->type);
+        const char *node = nkg_arena_printf(a, "%s/summary/%s", (const char *)nkg_strmap_get(&name_of, sm->event),
+                                            sm->type);
         const char *type = nkg_arena_printf(a, NS_NKG "%s", sm->type);
         if (!node || !type) {
             st = NKG_ERR_NOMEM;
             break;
         }
-        nkg_emit_iri(&e, sm->event, NS_NKG "summary", node);
+        for (size_t j = 0; j < nm; ++j)
+            if (strcmp(nkg_strmap_get(&members, mem[j]), sm->event) == 0)
+                nkg_emit_iri(&e, mem[j], NS_NKG "summary", node);
         nkg_emit_iri(&e, node, NS_RDF "type", NS_NKG "CasualtySummary");
         nkg_emit_iri(&e, node, NS_NKG "casualtyType", type);
         nkg_emit_int(&e, node, NS_NKG "lowestCount", sm->lo, NULL);
@@ -224,10 +280,14 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
         st = e.st;
     }
     free(sums);
+    free(mem);
+    nkg_strmap_free(&members);
+    nkg_strmap_free(&name_of);
     nkg_strmap_free(&reps);
     nkg_strmap_free(&ctx_of);
     nkg_strmap_free(&issued);
     nkg_strmap_free(&ment_of);
+    nkg_strmap_free(&same);
     nkg_arena_free(a);
     nkg_quads_free(q, n);
     if (st != NKG_OK)
