@@ -1547,6 +1547,27 @@ static int timeline_entry(const doc *D, size_t b, int *y)
     return entry;
 }
 
+/* A trigger under a negation tells of no event: "no arrests have been
+ * made", "no one has been arrested", "police have not arrested anyone".
+ * Only auxiliaries and adverbs (role-skip.tsv) and "one" may stand
+ * between; the negations are count-context.tsv's, plus "no", "nobody". */
+static int negated_trigger(const doc *D, size_t b)
+{
+    const nkg_table *ctx = nkg_lexicon_table(D->x->lx, "count-context");
+    int c_role = ctx ? nkg_table_col(ctx, "role") : -1;
+    uint32_t s = D->t.toks[b].sent;
+    for (size_t k = b; k > D->t.sents[s].tb && b - k < 6; --k) {
+        const char *w = D->t.toks[k - 1].norm;
+        const nkg_row *r = ctx ? nkg_table_find(ctx, w) : NULL;
+        if (strcmp(w, "no") == 0 || strcmp(w, "nobody") == 0 ||
+            (r && strcmp(nkg_row_get(r, c_role), "neg") == 0))
+            return 1;
+        if (strcmp(w, "one") != 0 && !in_table(D->x->role_skip, w))
+            return 0;
+    }
+    return 0;
+}
+
 static nkg_status find_events(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -1563,6 +1584,10 @@ static nkg_status find_events(doc *D)
         size_t len;
         if (D->owner[i] >= 0 || !nkg_table_match(x->triggers, &D->t, i, rows, 4, &len))
             continue;
+        if (negated_trigger(D, i)) {
+            i += len - 1;
+            continue;
+        }
         hit h = {i, i + len, rows[0]};
         VPUSH(D->a, hits, nh, caph, h);
         for (size_t k = i; k < i + len; ++k)
