@@ -945,6 +945,28 @@ static int age_token(const sent_ctx *s, size_t j)
     return inner_hyphen(c, j, s->se) || is(c, j, "old") || (role1(c, j) & R_UNIT);
 }
 
+/* The first token of a name ending at token h: capitalised words, not a
+ * time word or a common noun, with an age before it ("14 year old Jacob
+ * Setter"); (size_t)-1 when h ends no name. */
+static size_t name_back(const sent_ctx *s, size_t h)
+{
+    const cx *c = s->c;
+    uint32_t r = role1(c, h);
+    if (s->title || !is_word(c, h) || !is_cap(c, h) || s->wordat[h] >= 0 ||
+        (r & (R_DAY | R_MONTH | R_PERSON_PL | R_DET | R_DET_SG | R_BARRIER | R_AUX | R_AUX_SG | R_AUX_PL |
+              R_PREP | R_STREET | R_OBJECT)))
+        return (size_t)-1;
+    size_t j = h;
+    while (j > s->sb && h - j < 3 && is_word(c, j - 1) && is_cap(c, j - 1) && s->wordat[j - 1] < 0 &&
+           !(role1(c, j - 1) & (R_DET | R_DET_SG | R_BARRIER | R_PREP)))
+        j--;
+    while (j > s->sb && h - j < 9 && age_token(s, j - 1))
+        j--;
+    if (j > s->sb && (role1(c, j - 1) & (R_DET | R_DET_SG)) && age_token(s, j))
+        j--;
+    return j;
+}
+
 /* Count one for "a/the NOUN", he/she, or a name, ending at token h (the NP
  * head). Returns a confidence factor (0: no singular NP), *start and the
  * rule's name. */
@@ -980,25 +1002,14 @@ static double singular_np_back(const sent_ctx *s, size_t h, size_t *start, const
         }
         return 0;
     }
-    /* A name: capitalised words, not a time word or a common noun. */
-    if (!s->title && is_word(c, h) && is_cap(c, h) && s->wordat[h] < 0 &&
-        !(r & (R_DAY | R_MONTH | R_PERSON_PL | R_DET | R_DET_SG | R_BARRIER | R_AUX | R_AUX_SG |
-               R_AUX_PL | R_PREP | R_STREET | R_OBJECT))) {
-        size_t j = h;
-        while (j > s->sb && h - j < 3 && is_word(c, j - 1) && is_cap(c, j - 1) &&
-               s->wordat[j - 1] < 0 && !(role1(c, j - 1) & (R_DET | R_DET_SG | R_BARRIER | R_PREP)))
-            j--;
-        while (j > s->sb && h - j < 9 && age_token(s, j - 1)) /* "14 year old Jacob Setter" */
-            j--;
-        if (j > s->sb && (role1(c, j - 1) & (R_DET | R_DET_SG)) && age_token(s, j))
-            j--;
-        /* only at the start of a clause: "Smith was killed", "..., Smith died" */
-        if (j == s->sb || is_punct(c, j - 1) || (role1(c, j - 1) & R_BARRIER) ||
-            (role1(c, j) & (R_DET | R_DET_SG))) {
-            *start = j;
-            *how = "singular-name";
-            return 0.5;
-        }
+    /* A name, only at the start of a clause: "Smith was killed", "...,
+     * Smith died" */
+    size_t j = name_back(s, h);
+    if (j != (size_t)-1 && (j == s->sb || is_punct(c, j - 1) || (role1(c, j - 1) & R_BARRIER) ||
+                            (role1(c, j) & (R_DET | R_DET_SG)))) {
+        *start = j;
+        *how = "singular-name";
+        return 0.5;
     }
     return 0;
 }
@@ -1058,6 +1069,20 @@ static void singular_subject(const sent_ctx *s, outvec *o, nkg_arena *a, const w
             break;
         if (k < j - 1 && is(c, k, ","))
             f = singular_np_back(s, k - 1, &start, &how);
+    }
+    /* "remembered Maria Lopez, 34, who was shot": the antecedent of "who",
+     * past an age; a name counts here wherever it stands */
+    if (f <= 0 && j - 1 > s->sb && is(c, j - 1, "who")) {
+        size_t h = j - 2;
+        if (is(c, h, ",") && h >= s->sb + 3 && s->numat[h - 1] >= 0 && is(c, h - 2, ","))
+            h -= 3; /* ", 34," */
+        f = singular_np_back(s, h, &start, &how);
+        size_t nb = f > 0 ? (size_t)-1 : name_back(s, h);
+        if (nb != (size_t)-1) {
+            start = nb;
+            how = "singular-name";
+            f = 0.5;
+        }
     }
     if (f <= 0 || (start > s->sb && (role1(c, start - 1) & R_ASIDE)))
         return; /* "five people including a child died": not one */

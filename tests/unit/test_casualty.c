@@ -262,6 +262,7 @@ static void constructions(void)
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
     only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("Relatives remembered Maria Lopez, 34, who was shot and killed last weekend.", "Killed", 1, NONE, NONE);
     only("Two of the people injured in the blast later died in hospital.", "Killed", 2, NONE, NONE);
     only("Two men suffered non-life-threatening injuries.", "Injured", 2, NONE, NONE);
     only("A teenager was grazed by a bullet.", "Injured", 1, NONE, NONE);
