@@ -278,8 +278,31 @@ Carter Reagan Bush Obama Trump Biden`.split(/\s+/).filter(Boolean);
 // Names never flagged by the word / name checks.
 const CURATED_NOT_STOP = new Set([]);
 // Extra stop-words not found by the checks: name -> reason.
+// Generic words and saints' names that are only "ambiguous" between
+// places: a capitalised "Centre", "North Side", "Red Sea" or "Saint Paul"
+// is seldom the admin1 region of that name, so these need a clue too.
 const CURATED_EXTRA_STOP = {
   Of: 'common-word', Can: 'common-word',
+  Mon: 'common-word', Lac: 'common-word', Chu: 'common-word', Uva: 'common-word', Isla: 'common-word',
+  Para: 'common-word', Centre: 'common-word', Centar: 'common-word', Nord: 'common-word',
+  'North Side': 'common-word', 'East End': 'common-word', 'West End': 'common-word',
+  'North East': 'common-word', 'North West': 'common-word', 'North-West': 'common-word',
+  'South East': 'common-word', 'South Hill': 'common-word', 'West Coast': 'common-word',
+  'Capital Region': 'common-word', 'National Capital': 'common-word', 'Central District': 'common-word',
+  'Central Province': 'common-word', 'Central Region': 'common-word', 'Centre Region': 'common-word',
+  'Eastern Province': 'common-word', 'Eastern Region': 'common-word', 'Northern Province': 'common-word',
+  'Northern Region': 'common-word', 'Southern District': 'common-word', 'Southern Province': 'common-word',
+  'Southern Region': 'common-word', 'Western Province': 'common-word', 'Western Region': 'common-word',
+  'Red Sea': 'common-word', Colonia: 'common-word', Rota: 'common-word', Marsa: 'common-word',
+  Moca: 'common-word', Sava: 'common-word', Asan: 'common-word', Beni: 'common-word', Boma: 'common-word',
+  Susa: 'common-word', Cair: 'common-word', Pando: 'common-word', Cordillera: 'common-word',
+  Savanes: 'common-word', Shaki: 'common-word', Osh: 'common-word', 'Mount Lebanon': 'common-word',
+  'La Libertad': 'common-word', 'Saint Andrew': 'common-word', 'Saint David': 'common-word',
+  'Saint George': 'common-word', 'Saint James': 'common-word', 'Saint John': 'common-word',
+  'Saint Joseph': 'common-word', 'Saint Mark': 'common-word', 'Saint Mary': 'common-word',
+  'Saint Michael': 'common-word', 'Saint Patrick': 'common-word', 'Saint Paul': 'common-word',
+  'Saint Peter': 'common-word', 'Saint Philip': 'common-word', 'Saint Thomas': 'common-word',
+  'St John': 'common-word', 'St. Thomas': 'common-word',
 };
 
 // Countries whose Arabic place names carry the article ("Al Fallujah"):

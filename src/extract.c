@@ -826,6 +826,28 @@ static int strcasecmp_ascii(const char *a, const char *b)
 
 /* Choose among places sharing a name: kind, population, the countries the
  * article mentions, and a following ", State" or ", Country". */
+/* Does the place name at token i (norm `norm`, rows l) need a clue, being
+ * also an ordinary word or a name (place-stopwords.tsv)? A name only
+ * ambiguous between places is matched and resolved by context ("comment
+ * from Moscow"); a country that is also a common word is the country when
+ * capitalised inside a sentence ("brokered by Russia and Turkey"). */
+static int place_word_like(const doc *D, const char *norm, const plist *l, size_t i)
+{
+    const nkg_row *r = nkg_table_find(D->x->place_stop, norm);
+    if (!r)
+        return 0;
+    const char *why = nkg_row_get(r, 1);
+    int word = strstr(why, "common-word") != NULL, name = strstr(why, "first-name") || strstr(why, "surname");
+    if (!word && !name && !strstr(why, "short"))
+        return 0;
+    if (word && !name && !strstr(why, "short") && i > D->t.sents[D->t.toks[i].sent].tb &&
+        !title_case_sentence(D, D->t.toks[i].sent))
+        for (size_t k = 0; k < l->n; ++k)
+            if (strcmp(nkg_row_get(l->v[k], D->x->c_pkind), "country") == 0)
+                return 0;
+    return 1;
+}
+
 static const nkg_row *best_place(doc *D, const plist *l, size_t after)
 {
     const nkg_extractor *x = D->x;
@@ -1272,7 +1294,7 @@ static nkg_status find_places(doc *D)
         const char *norm = nkg_text_join_dup(D->a, &D->t, i, i + n);
         if (norm && in_table(x->months, norm))
             continue; /* "in March" */
-        int ambiguous = norm && in_table(x->place_stop, norm);
+        int ambiguous = norm && place_word_like(D, norm, l, i);
         if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
             !(i > 0 && in_table(x->place_clues, D->t.toks[i - 1].norm)))
             continue;
