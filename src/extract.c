@@ -574,6 +574,15 @@ static int name_token(const doc *D, size_t i)
 
 /* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
  * inside. Returns its end, or i when there is none. */
+/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
+static size_t possessive_len(const char *norm)
+{
+    size_t l = strlen(norm);
+    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
+        return 2;
+    return 0;
+}
+
 static size_t name_run(const doc *D, size_t i, size_t maxn)
 {
     size_t j = i, words = 0;
@@ -581,6 +590,8 @@ static size_t name_run(const doc *D, size_t i, size_t maxn)
         if (name_token(D, j) && (j == i || !tok_flag(D, j, NKG_TOK_NL))) {
             words++;
             j++;
+            if (possessive_len(D->t.toks[j - 1].norm))
+                break; /* a possessive ends a name: "Syria's Idlib" is no one */
             if (D->t.toks[j - 1].ce - D->t.toks[j - 1].cb == 1 && nkg_tok_is(&D->t, j, ".") &&
                 name_token(D, j + 1))
                 j++; /* middle initial */
@@ -593,15 +604,6 @@ static size_t name_run(const doc *D, size_t i, size_t maxn)
         }
     }
     return j;
-}
-
-/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
-static size_t possessive_len(const char *norm)
-{
-    size_t l = strlen(norm);
-    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
-        return 2;
-    return 0;
 }
 
 static nkg_status add_person(doc *D, size_t b, size_t e, const char *rule, double conf, int *out)
