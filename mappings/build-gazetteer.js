@@ -201,6 +201,11 @@ const CURATED_CITY_ALIASES = {
   'AF\tMazār-e Sharīf': ['Mazar-i-Sharif'],
   'IQ\tAs Sulaymānīyah': ['Sulaymaniyah', 'Sulaimaniya'], 'IQ\tErbil': ['Arbil', 'Irbil'],
   'IQ\tDihok': ['Duhok', 'Dohuk'], 'IQ\tBasrah': ['Basra'],
+  'CH\tGenève': ['Geneva'], 'DE\tKöln': ['Cologne'], 'DE\tFrankfurt am Main': ['Frankfurt'],
+  'DE\tNürnberg': ['Nuremberg'], 'DE\tHannover': ['Hanover'], 'ES\tSevilla': ['Seville'],
+  'BE\tAntwerpen': ['Antwerp'], 'BE\tBrugge': ['Bruges'], 'BE\tGent': ['Ghent'],
+  'SE\tGöteborg': ['Gothenburg'], 'PL\tKraków': ['Cracow'], 'PH\tMarawi City': ['Marawi'],
+  'PH\tCebu City': ['Cebu'],
 };
 
 // Demonyms missing from world-countries or better spellings (general knowledge).

@@ -117,6 +117,7 @@ typedef struct {
     stmt *stmts;
     size_t nstmts, capstmts;
     char countries[64][3]; /* ISO codes mentioned, for place context */
+    unsigned country_hits[64]; /* how often each was named or implied */
     size_t ncountries;
     char regions[64][24];  /* "US.TX": first-level regions mentioned */
     size_t nregions;
@@ -776,10 +777,14 @@ static void note_country(doc *D, const char *cc)
     if (!cc || !*cc)
         return;
     for (size_t i = 0; i < D->ncountries; ++i)
-        if (strcmp(D->countries[i], cc) == 0)
+        if (strcmp(D->countries[i], cc) == 0) {
+            D->country_hits[i]++;
             return;
-    if (D->ncountries < sizeof D->countries / sizeof D->countries[0])
+        }
+    if (D->ncountries < sizeof D->countries / sizeof D->countries[0]) {
+        D->country_hits[D->ncountries] = 1;
         snprintf(D->countries[D->ncountries++], 3, "%s", cc);
+    }
 }
 
 static void note_region(doc *D, const char *cc, const char *admin1)
@@ -816,6 +821,22 @@ static int country_noted(const doc *D, const char *cc)
         if (strcmp(D->countries[i], cc) == 0)
             return 1;
     return 0;
+}
+
+/* How much the article is about country cc, for choosing between places
+ * of one name: 3 for a country named at least half as often as the most
+ * named one, 1 for one named at least a quarter as often, else 0 ("said in
+ * Geneva" in a Syria story that names the U.S. once is not Geneva, Ill.). */
+static double country_bonus(const doc *D, const char *cc)
+{
+    unsigned top = 0, hits = 0;
+    for (size_t i = 0; i < D->ncountries; ++i) {
+        if (D->country_hits[i] > top)
+            top = D->country_hits[i];
+        if (strcmp(D->countries[i], cc) == 0)
+            hits = D->country_hits[i];
+    }
+    return hits && hits * 2 >= top ? 3.0 : hits && hits * 4 >= top ? 1.0 : 0.0;
 }
 
 static int strcasecmp_ascii(const char *a, const char *b)
@@ -868,8 +889,7 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
             s += 4;
         else if (strcmp(kind, "admin1") == 0)
             s += 2.5;
-        if (country_noted(D, cc))
-            s += 3;
+        s += country_bonus(D, cc);
         if (strcmp(kind, "city") == 0 && region_noted(D, cc, nkg_row_get(r, x->c_padmin1)))
             s += 4; /* "Eureka" in an article that names Texas */
         /* "Jonesboro, AR": US postal codes are the admin1 codes of US rows */
