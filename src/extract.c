@@ -138,7 +138,7 @@ struct nkg_extractor {
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
-        *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs;
+        *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -369,6 +369,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"common-surnames", offsetof(nkg_extractor, common_surnames)},
         {"place-clues", offsetof(nkg_extractor, place_clues)},
         {"transport-verbs", offsetof(nkg_extractor, transport_verbs)},
+        {"care-nouns", offsetof(nkg_extractor, care_nouns)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -460,8 +461,12 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
         if (crosses)
             continue;
         char key[512]; /* a stack key: this runs for every capitalised token */
-        void *v = nkg_text_join(&D->t, i, i + n, key, sizeof key) != (size_t)-1
-                      ? nkg_strmap_get(m, key) : NULL;
+        size_t kl = nkg_text_join(&D->t, i, i + n, key, sizeof key);
+        void *v = kl != (size_t)-1 ? nkg_strmap_get(m, key) : NULL;
+        if (!v && kl != (size_t)-1 && kl > 3 && key[kl - 2] == '\'' && key[kl - 1] == 's') {
+            key[kl - 2] = '\0'; /* "Bihar's Vaishali district": Bihar */
+            v = nkg_strmap_get(m, key);
+        }
         if (v) {
             *len = n;
             return v;
@@ -984,10 +989,19 @@ static int edit_distance(const char *a, const char *b)
 }
 
 /* Is the place at token i where someone was taken afterwards: "was taken
- * to a hospital in Magnolia", "airlifted to Memphis" (transport-verbs.tsv)? */
+ * to a hospital in Magnolia", "airlifted to Memphis" (transport-verbs.tsv),
+ * "in a Fargo hospital", "at a hospital in Magnolia" (care-nouns.tsv)? */
 static int destination_at(const doc *D, size_t i)
 {
     uint32_t s = D->t.toks[i].sent;
+    size_t e = i;
+    while (e < D->t.ntoks && D->owner[e] == D->owner[i])
+        e++;
+    if (e < D->t.ntoks && in_table(D->x->care_nouns, D->t.toks[e].norm))
+        return 1;
+    if (i >= 2 && (nkg_tok_is(&D->t, i - 1, "in") || nkg_tok_is(&D->t, i - 1, "at")) &&
+        in_table(D->x->care_nouns, D->t.toks[i - 2].norm))
+        return 1;
     for (size_t k = i; k > D->t.sents[s].tb + 1 && k + 10 > i; --k)
         if (nkg_tok_is(&D->t, k - 1, "to") && in_table(D->x->transport_verbs, D->t.toks[k - 2].norm))
             return 1;
@@ -2784,6 +2798,25 @@ static nkg_status find_site_name(doc *D)
  * a region over a country). A country or region is then narrowed to the
  * article's first city inside it: "the Kenya mall attack" happened in the
  * city the article names. */
+/* The votes of the words [tb, te) that tell of an event for the places
+ * of their sentence, scaled by `weight`. */
+static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, double weight)
+{
+    uint32_t s = D->t.toks[tb].sent;
+    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+        int o = D->owner[i];
+        if (o < 0 || D->ents[o].kind != ENT_PLACE || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
+            continue;
+        if (D->site && D->site[i])
+            continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
+        long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
+        double w = residence_at(D, i) ? 0.0 : weight;
+        /* a facility over a city over a county over a region */
+        double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
+        score[o] += w * spec / (1.0 + dist / 8.0);
+    }
+}
+
 static void place_events(doc *D)
 {
     double *score = nkg_arena_alloc(D->a, (D->nents + 1) * sizeof *score);
@@ -2792,22 +2825,13 @@ static void place_events(doc *D)
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
         memset(score, 0, (D->nents + 1) * sizeof *score);
-        for (size_t m = 0; m < ev->m.n; ++m) {
-            const span *sp = &ev->m.v[m];
-            uint32_t s = D->t.toks[sp->tb].sent;
-            for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
-                int o = D->owner[i];
-                if (o < 0 || D->ents[o].kind != ENT_PLACE || (i > D->t.sents[s].tb && D->owner[i - 1] == o))
-                    continue;
-                if (D->site && D->site[i])
-                    continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
-                long dist = i < sp->tb ? (long)(sp->tb - i) : (long)(i - sp->te + 1);
-                double w = residence_at(D, i) ? 0.0 : 1.0;
-                /* a facility over a city over a county over a region */
-                double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
-                score[o] += w * spec / (1.0 + dist / 8.0);
-            }
-        }
+        for (size_t m = 0; m < ev->m.n; ++m)
+            vote_places(D, score, ev->m.v[m].tb, ev->m.v[m].te, 1.0);
+        /* its casualty reports tell of it too: "A 2-year-old boy in Tarpon
+         * Springs died Wednesday" */
+        for (size_t r = 0; r < D->nreps; ++r)
+            if (D->reps[r].event == (int)e)
+                vote_places(D, score, D->reps[r].c.tb, D->reps[r].c.te, 0.5);
         int best = -1;
         for (size_t i = 0; i < D->nents; ++i)
             if (score[i] > 0 && (best < 0 || score[i] > score[best]))
