@@ -2229,7 +2229,10 @@ static nkg_status find_statements(doc *D)
                 se = i;
             }
         }
-        if (sp < 0)
+        /* a statement is a named speaker's, a person or an organisation;
+         * "officials said", "witnesses told" only attribute what they
+         * tell (a casualty report's prov:wasAttributedTo) */
+        if (sp < 0 || D->ents[sp].kind == ENT_GROUP)
             continue;
         stmt s;
         memset(&s, 0, sizeof s);
