@@ -763,7 +763,11 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
                     if (gap > 0 || !opens)
                         return -1; /* "fired one shot" */
                 }
-                if (active_after(s, w))
+                /* "31 wounded people": right after the number and before a
+                 * person noun, the word is an adjective, not a verb with
+                 * its object */
+                if (active_after(s, w) &&
+                    !(gap == 0 && w->e < s->se && (role1(c, w->e) & (R_PERSON_PL | R_PERSON_SG))))
                     return -1;
                 *dist = gap;
                 return wi;
@@ -812,6 +816,11 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
                 continue;
             }
         }
+        /* "40 shoppers and employees were evacuated": one set of people,
+         * counted together */
+        if ((is(c, j, "and") || is(c, j, "or")) && j > ne->n.te && j + 1 < s->se &&
+            (role1(c, j - 1) & R_PERSON_PL) && (role1(c, j + 1) & R_PERSON_PL) && s->numat[j + 1] < 0)
+            continue;
         if (barrier(s, j))
             return -1;
         if (r & (R_AUX | R_AUX_SG | R_AUX_PL | R_PERSON_PL | R_PERSON_SG))

@@ -262,6 +262,11 @@ static void constructions(void)
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
     only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("A doctor said 31 wounded people had been admitted overnight.", "Injured", 31, NONE, NONE);
+    only("About 40 shoppers and employees were evacuated.", "Evacuated", 40, NONE, NONE);
+    only("The remaining 21 students are still in captivity.", "Hostages", 21, NONE, NONE);
+    only("About 4 lakh residents were affected by the floods.", "Affected", 400000, NONE, NONE);
+    none("The state will pay Rs 4 lakh to the families of those killed and Rs 50,000 to the injured.");
     only("Relatives remembered Maria Lopez, 34, who was shot and killed last weekend.", "Killed", 1, NONE, NONE);
     only("Two of the people injured in the blast later died in hospital.", "Killed", 2, NONE, NONE);
     only("Two men suffered non-life-threatening injuries.", "Injured", 2, NONE, NONE);
