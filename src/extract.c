@@ -138,7 +138,8 @@ struct nkg_extractor {
     int include_text;
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
-        *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns;
+        *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
+        *group_adj;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -370,6 +371,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"place-clues", offsetof(nkg_extractor, place_clues)},
         {"transport-verbs", offsetof(nkg_extractor, transport_verbs)},
         {"care-nouns", offsetof(nkg_extractor, care_nouns)},
+        {"group-adjectives", offsetof(nkg_extractor, group_adj)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -854,6 +856,40 @@ static int strcasecmp_ascii(const char *a, const char *b)
 
 /* Choose among places sharing a name: kind, population, the countries the
  * article mentions, and a following ", State" or ", Country". */
+/* A word right before token i that makes a name there a place
+ * (place-clues.tsv), after the word its `after` column asks for. */
+static int place_clue(const doc *D, size_t i)
+{
+    const nkg_table *t = D->x->place_clues;
+    const nkg_row *r = i > 0 ? nkg_table_find(t, D->t.toks[i - 1].norm) : NULL;
+    if (!r)
+        return 0;
+    const char *after = nkg_row_get(r, nkg_table_col(t, "after"));
+    if (!after || !*after)
+        return 1;
+    if (i < 2)
+        return 0;
+    const char *w = D->t.toks[i - 2].norm;
+    size_t wl = strlen(w);
+    for (const char *p = after; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l == wl && strncmp(p, w, l) == 0)
+            return 1;
+        p += l + (bar != NULL);
+    }
+    return 0;
+}
+
+/* Are tokens [b, e) inside a longer run of capitalised words of one
+ * sentence, with unclaimed ones on both sides ("Datu Odin Sinsuat")? */
+static int inside_cap_run(const doc *D, size_t b, size_t e)
+{
+    uint32_t s = D->t.toks[b].sent;
+    return b > D->t.sents[s].tb && e < D->t.sents[s].te && !title_case_sentence(D, s) &&
+           is_cap_word(D, b - 1) && D->owner[b - 1] == -1 && is_cap_word(D, e) && D->owner[e] == -1;
+}
+
 /* Does the place name at token i (norm `norm`, rows l) need a clue, being
  * also an ordinary word or a name (place-stopwords.tsv)? A name only
  * ambiguous between places is matched and resolved by context ("comment
@@ -1212,13 +1248,25 @@ static nkg_status towns_after_in(doc *D)
             while (j < D->t.sents[s].te && j < b + 2 && is_cap_word(D, j) && D->owner[j] == -1 &&
                    !tok_flag(D, j, NKG_TOK_UPPER) && !in_table(D->x->name_stop, D->t.toks[j].norm) &&
                    !in_table(D->x->months, D->t.toks[j].norm) && !in_table(D->x->weekdays, D->t.toks[j].norm) &&
-                   !demonym_at(D, j) && !possessive_len(D->t.toks[j].norm))
+                   !demonym_at(D, j) && !in_table(D->x->group_adj, D->t.toks[j].norm) &&
+                   !possessive_len(D->t.toks[j].norm))
                 j++;
             if (j == b || (j < D->t.ntoks && (is_cap_word(D, j) || tok_flag(D, j, NKG_TOK_NUM) ||
                                               nkg_tok_is(&D->t, j, "-"))))
                 continue;
+            /* a place the article already named so ("the Shula district
+             * ... the worst attack in Shula") */
+            const char *label = nkg_text_slice(D->a, &D->t, b, j);
+            int known = -1;
+            for (size_t k = 0; label && k < D->nents && known < 0; ++k)
+                if (D->ents[k].kind == ENT_PLACE && !D->ents[k].dropped && strcmp(D->ents[k].label, label) == 0)
+                    known = (int)k;
             int o;
-            st = add_town(D, b, j, state_after(D, D->t.ntoks), "town-after-in", &o);
+            if (known >= 0)
+                st = add_entity(D, ENT_PLACE, D->ents[known].key, D->ents[known].label, (uint32_t)b, (uint32_t)j,
+                                "town-after-in", 0.6, NULL);
+            else
+                st = add_town(D, b, j, state_after(D, D->t.ntoks), "town-after-in", &o);
             i = j - 1;
         }
     }
@@ -1276,6 +1324,7 @@ static nkg_status find_places(doc *D)
         size_t b = i;
         while (b > 0 && b + 4 > i && is_cap_word(D, b - 1) && D->owner[b - 1] < 0 &&
                D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1) &&
+               !in_table(x->group_adj, D->t.toks[b - 1].norm) && /* "a mainly Shiite district" */
                !nkg_tok_is(&D->t, b - 1, "a") && !nkg_tok_is(&D->t, b - 1, "an"))
             b--;
         if (b == i)
@@ -1312,6 +1361,8 @@ static nkg_status find_places(doc *D)
         size_t e = hood ? i : i + 1;
         if (nkg_tok_is(&D->t, b, "the") && b + 1 < e)
             b++; /* "The Wild Beaver Saloon" is "Wild Beaver Saloon" */
+        if (b == i && !hood)
+            continue; /* "The hotel": no name */
         const char *label = nkg_text_slice(D->a, &D->t, b, e);
         int idx;
         st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
@@ -1331,8 +1382,12 @@ static nkg_status find_places(doc *D)
         if (norm && in_table(x->months, norm))
             continue; /* "in March" */
         int ambiguous = norm && place_word_like(D, norm, l, i);
-        if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
-            !(i > 0 && in_table(x->place_clues, D->t.toks[i - 1].norm)))
+        if (ambiguous && !(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) && !place_clue(D, i))
+            continue;
+        /* "Datu Odin Sinsuat", "Canadian engineer": a word of a longer name,
+         * or a nationality, is no place of its own */
+        if (!(nkg_tok_is(&D->t, i + n, ",") && is_cap_word(D, i + n + 1)) &&
+            (demonym_at(D, i) || inside_cap_run(D, i, i + n)))
             continue;
         /* "Harding Avenue", "Kenya Airways": part of a longer name */
         if (i + n < D->t.ntoks && (is_cap_word(D, i + n) && D->owner[i + n] != -1))
