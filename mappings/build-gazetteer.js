@@ -536,11 +536,14 @@ for (const a of adminRows) {
     if (t !== name && (demonymWords.has(t) || countryNames.has(t) || countryNames.has(fold(t)) ||
       cityNames.has(t) || cityNames.has(fold(t)))) continue;
     addAlias(p, t);
+    // the name without its generic suffix ("Katsina State" -> "Katsina"),
+    // also when a city of the country has that name: newskg reads the
+    // city, the larger place, unless an admin noun follows ("Katsina
+    // state", "Idlib province"; mappings/admin-nouns.tsv)
     const m = ADMIN_SUFFIX_RE.exec(tidy(c));
     if (m) {
       const short = m[1];
-      if (!dictLower.has(short.toLowerCase()) && !cityNames.has(short) && !cityNames.has(fold(short)) &&
-        !demonymWords.has(short) && !countryNames.has(short)) addAlias(p, short);
+      if (!dictLower.has(short.toLowerCase()) && !demonymWords.has(short) && !countryNames.has(short)) addAlias(p, short);
     }
   }
 }

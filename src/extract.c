@@ -139,7 +139,7 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj;
+        *group_adj, *admin_nouns;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -372,6 +372,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"transport-verbs", offsetof(nkg_extractor, transport_verbs)},
         {"care-nouns", offsetof(nkg_extractor, care_nouns)},
         {"group-adjectives", offsetof(nkg_extractor, group_adj)},
+        {"admin-nouns", offsetof(nkg_extractor, admin_nouns)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -912,8 +913,24 @@ static int place_word_like(const doc *D, const char *norm, const plist *l, size_
     return 1;
 }
 
+/* Does an admin noun (admin-nouns.tsv) follow the name ending before token
+ * `after`, right away or past a list of more names ("Katsina, Sokoto and
+ * Niger states")? */
+static int admin_noun_after(const doc *D, size_t after)
+{
+    for (size_t k = after; k < D->t.ntoks && k < after + 10; ++k) {
+        if (in_table(D->x->admin_nouns, D->t.toks[k].norm))
+            return 1;
+        if (!(is_cap_word(D, k) || nkg_tok_is(&D->t, k, ",") || nkg_tok_is(&D->t, k, "and")) ||
+            D->t.toks[k].sent != D->t.toks[after > 0 ? after - 1 : 0].sent)
+            return 0;
+    }
+    return 0;
+}
+
 static const nkg_row *best_place(doc *D, const plist *l, size_t after)
 {
+    int admin_named = admin_noun_after(D, after);
     const nkg_extractor *x = D->x;
     const nkg_row *best = NULL;
     double best_score = -1e9;
@@ -929,7 +946,7 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
         if (strcmp(kind, "country") == 0)
             s += 4;
         else if (strcmp(kind, "admin1") == 0)
-            s += 2.5;
+            s += admin_named ? 8.5 : 2.5; /* "Idlib province" */
         s += country_bonus(D, cc);
         if (strcmp(kind, "city") == 0 && region_noted(D, cc, nkg_row_get(r, x->c_padmin1)))
             s += 4; /* "Eureka" in an article that names Texas */
