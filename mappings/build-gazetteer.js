@@ -253,6 +253,15 @@ const CURATED_REGIONS = [
   { name: 'Donbas', country: 'UA', aliases: ['Donbass'] },
   { name: 'Sinai', country: 'EG', aliases: ['Sinai Peninsula'] },
   { name: 'Golan Heights', country: '', aliases: ['Golan'] },
+  { name: 'Sahel', country: '', aliases: ['the Sahel'] },
+  { name: 'Sahara', country: '', aliases: ['Sahara Desert'] },
+  { name: 'Maghreb', country: '', aliases: [] },
+  { name: 'Levant', country: '', aliases: [] },
+  { name: 'Kashmir', country: '', aliases: [] },
+  { name: 'Anatolia', country: 'TR', aliases: [] },
+  { name: 'Siberia', country: 'RU', aliases: [] },
+  { name: 'Scandinavia', country: '', aliases: [] },
+  { name: 'Patagonia', country: '', aliases: [] },
 ];
 
 // Stop-word flags for countries are limited to these names (other country
@@ -549,8 +558,11 @@ for (const a of adminRows) {
 }
 
 // ---- regions (hand-curated, no ids)
+// a curated region may share an alias of an admin1 ("Sahel", also Burkina
+// Faso's Sahel Region): newskg prefers the region unless an admin noun
+// follows; it may not share a country's or an admin1's own name
 const adminNames = new Set();
-for (const p of places) if (p.kind !== 'city') for (const n of [p.name, ...p.aliases]) adminNames.add(n);
+for (const p of places) if (p.kind !== 'city') adminNames.add(p.name);
 for (const g of CURATED_REGIONS) {
   if (adminNames.has(g.name)) {
     warn(`curated region ${g.name} is already a country or admin1 name; skipped`);

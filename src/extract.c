@@ -947,6 +947,8 @@ static const nkg_row *best_place(doc *D, const plist *l, size_t after)
             s += 4;
         else if (strcmp(kind, "admin1") == 0)
             s += admin_named ? 8.5 : 2.5; /* "Idlib province" */
+        else if (strcmp(kind, "region") == 0)
+            s += 6; /* "the Sahel", not Burkina Faso's Sahel Region, even in a story that names Burkina Faso */
         s += country_bonus(D, cc);
         if (strcmp(kind, "city") == 0 && region_noted(D, cc, nkg_row_get(r, x->c_padmin1)))
             s += 4; /* "Eureka" in an article that names Texas */
