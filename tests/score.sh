@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/score.sh - extraction quality must not fall: runs both scorers of
+# tests/score.sh - extraction quality must not fall: runs the scorers of
 # ../shared/eval and checks every figure against the floors in
 # tests/score-floors.tsv (columns: scorer metric floor).
 #
@@ -7,6 +7,9 @@
 #          ../shared/eval/score.py against ../shared/eval/gold
 #   gvc    newskg extract -f ntriples ../shared/eval/gvc-train/docs, scored by
 #          ../shared/eval/score_incidents.py against gvc-train/gold.jsonl
+#   devset newskg extract -f ntriples tests/devset/docs (invented articles
+#          of other countries and event types), scored by
+#          ../shared/eval/score.py against tests/devset/gold
 #
 # Each scorer's summary lines are printed as "#" comments, then one
 # "ok N"/"not ok N" line per floor: the figure (from the scorer's last line,
@@ -49,6 +52,11 @@ score() {
             "$PY" "$E/score_incidents.py" --gold "$E/gvc-train/gold.jsonl" --docs "$E/gvc-train/docs" \
                 --graph "$T/gvc.nt" >"$T/gvc.out" 2>>"$T/gvc.err"
         ;;
+    devset)
+        "$NEWSKG" extract -f ntriples -o "$T/devset.nt" tests/devset/docs 2>"$T/devset.err" &&
+            "$PY" "$E/score.py" --gold tests/devset/gold --docs tests/devset/docs --graph "$T/devset.nt" \
+                >"$T/devset.out" 2>>"$T/devset.err"
+        ;;
     esac
     rc=$?
     # The per-dimension table and the summary, without the per-item lines.
@@ -80,7 +88,7 @@ at_least() {
         exit !(v + 0 >= f + 0) }'
 }
 
-for name in seeds gvc; do
+for name in seeds gvc devset; do
     grep -q "^${name}[[:space:]]" "$FLOORS" || continue
     score "$name" || continue
     while IFS=$'\t' read -r scorer metric floor _; do
