@@ -230,6 +230,14 @@ static int is_cap_word(const doc *D, size_t i)
     return tok_flag(D, i, NKG_TOK_WORD) && tok_flag(D, i, NKG_TOK_CAP | NKG_TOK_UPPER);
 }
 
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+    for (; *a && *b; ++a, ++b)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 1;
+    return *a || *b;
+}
+
 static int in_table(const nkg_table *tab, const char *norm)
 {
     return tab && nkg_table_find(tab, norm) != NULL;
@@ -565,6 +573,31 @@ static nkg_status find_orgs(doc *D)
         D->ents[e].otype = nkg_row_get(hr, c_htype);
         i = j - 1;
     }
+    /* "the Observatory said": the one organisation named before whose name
+     * ends in that head word ("the Syrian Observatory for Human Rights") */
+    for (size_t i = 1; i < D->t.ntoks; ++i) {
+        if (D->owner[i] >= 0 || !nkg_tok_is(&D->t, i - 1, "the") || !is_cap_word(D, i) ||
+            (i + 1 < D->t.ntoks && is_cap_word(D, i + 1)) || !in_table(x->org_heads, D->t.toks[i].norm))
+            continue;
+        int found = -1, many = 0;
+        for (size_t k = 0; k < D->nents; ++k) {
+            const ent *o = &D->ents[k];
+            if (o->kind != ENT_ORG || !o->m.n || o->m.v[0].tb >= i || !o->label)
+                continue;
+            const char *sp = strrchr(o->label, ' ');
+            if (!sp || strcasecmp_ascii(sp + 1, D->t.toks[i].norm) != 0)
+                continue;
+            if (found >= 0 && strcmp(D->ents[found].key, o->key) != 0)
+                many = 1;
+            found = (int)k;
+        }
+        if (found >= 0 && !many) {
+            nkg_status st = add_entity(D, ENT_ORG, D->ents[found].key, D->ents[found].label, (uint32_t)i,
+                                       (uint32_t)i + 1, "org-head-reference", 0.6, NULL);
+            if (st != NKG_OK)
+                return st;
+        }
+    }
     return NKG_OK;
 }
 
@@ -688,9 +721,19 @@ static int names_a_thing(const doc *D, size_t e)
     return 0;
 }
 
+static int place_clue(const doc *D, size_t i);
+
 static nkg_status find_people(doc *D)
 {
     nkg_status st = NKG_OK;
+    /* 0. a byline: "By Karen Delgado, Chieftain staff writer" */
+    for (size_t i = 0; i + 2 < D->t.ntoks && st == NKG_OK; ++i) {
+        if (!(i == 0 || tok_flag(D, i, NKG_TOK_NL)) || strcmp(D->t.toks[i].norm, "by") != 0 || !is_cap_word(D, i))
+            continue;
+        size_t e = name_run(D, i + 1, 3);
+        if (e >= i + 3 && (e >= D->t.ntoks || tok_flag(D, e, NKG_TOK_NL | NKG_TOK_PUNCT)))
+            st = add_person(D, i + 1, e, "byline", 0.8, NULL);
+    }
     /* 1. after a title: "Prime Minister Raila Odinga", "Col. Cyrus Oguna" */
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *rows[4];
@@ -747,6 +790,9 @@ static nkg_status find_people(doc *D)
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
         if (D->owner[i] >= 0 || !name_token(D, i) || (name_token(D, i + 1) && D->t.toks[i + 1].sent == D->t.toks[i].sent))
             continue; /* "Maldonado Monday" is Maldonado; "Maldonado Smith" someone else */
+        size_t pn;
+        if (place_clue(D, i) && match_index(D, &D->x->place_index, D->x->place_max_toks, i, &pn) && pn == 1)
+            continue; /* "Ibrahim Lawal Gusau ... at the Government House in Gusau": the town */
         const char *n = D->t.toks[i].norm;
         size_t nl = strlen(n) - possessive_len(n);
         int found = -1;
@@ -845,14 +891,6 @@ static double country_bonus(const doc *D, const char *cc)
             hits = D->country_hits[i];
     }
     return hits && hits * 2 >= top ? 3.0 : hits && hits * 4 >= top ? 1.0 : 0.0;
-}
-
-static int strcasecmp_ascii(const char *a, const char *b)
-{
-    for (; *a && *b; ++a, ++b)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return 1;
-    return *a || *b;
 }
 
 /* Choose among places sharing a name: kind, population, the countries the
@@ -2289,6 +2327,10 @@ static nkg_status find_statements(doc *D)
         /* "X said", "X told", "the group confirmed" */
         if (sp < 0 && i > 0) {
             size_t b = i - 1;
+            /* "A Syrian army spokesman, Brig. Gen. Hassan Suleiman, said" */
+            if (b > 0 && nkg_tok_is(&D->t, b, ",") && !speaker_kind_ok(D, D->owner[b]) &&
+                D->owner[b - 1] >= 0 && D->ents[D->owner[b - 1]].kind == ENT_PERSON)
+                b--;
             if (speaker_kind_ok(D, D->owner[b])) {
                 sp = D->owner[b];
                 se = i;
