@@ -2828,11 +2828,19 @@ static nkg_status assign_person_roles(doc *D)
 /* The list of ev that an unnamed group or an organisation of `role`
  * fills, or NULL: attackers and victims of an attack or a hostage taking,
  * responders to a hostage taking or in an operation, whose target is the
- * attacker (a rescue's, the victim). */
+ * attacker (a rescue's, the victim), victims of and responders to a crash
+ * or a disaster. "relief" (an agency, an NGO, a Red Cross society) responds
+ * to a crash, a disaster or a rescue only. */
 static ints *role_slot(event *ev, const char *role)
 {
     int perp = strcmp(role, "perpetrator") == 0, vict = strcmp(role, "victim") == 0;
-    int resp = strcmp(role, "responder") == 0;
+    int resp = strcmp(role, "responder") == 0, relief = strcmp(role, "relief") == 0;
+    /* a crash or a disaster has victims and responders, among them the
+     * relief agencies ("the Turkish Red Crescent said ...") */
+    if (ev->fam == FAM_CRASH || ev->fam == FAM_DISASTER)
+        return vict ? &ev->victim : resp || relief ? &ev->resp : NULL;
+    if (relief)
+        return ev->fam == FAM_RESCUE ? &ev->resp : NULL;
     if (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)
         return perp ? &ev->perp : vict ? &ev->victim : resp && ev->fam == FAM_HOSTAGE ? &ev->resp : NULL;
     if (ev->fam == FAM_MILITARY || ev->fam == FAM_RESCUE || ev->fam == FAM_ARREST)
@@ -2862,8 +2870,10 @@ static nkg_status assign_roles(doc *D)
                 continue;
             int armed = en->kind == ENT_ORG && strcmp(en->otype, "armed_group") == 0;
             int force = en->kind == ENT_ORG && strcmp(en->otype, "force") == 0;
+            int aid = en->kind == ENT_ORG && (strcmp(en->otype, "agency") == 0 || strcmp(en->otype, "ngo") == 0 ||
+                                             strcmp(en->otype, "branch") == 0);
             const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
-                               : force ? "responder" : "";
+                               : force ? "responder" : aid ? "relief" : "";
             long best = -1;
             for (int pass = 0; pass < 2; ++pass)
                 for (size_t e = 0; e < D->nevs; ++e) {
