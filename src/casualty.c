@@ -729,8 +729,9 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
     /* "Two of the people injured ... died": right after the number, "of"
      * opens the set it is taken from, and the words up to the verb describe
      * the set, not the two. */
-    if (j < s->se && (role1(c, j) & R_PARTITIVE))
-        passed_set = 1;
+    if (j < s->se && (role1(c, j) & R_PARTITIVE) && j + 1 < s->se &&
+        ((role1(c, j + 1) & (R_DET | R_DET_SG)) || is(c, j + 1, "them") || s->numat[j + 1] >= 0))
+        passed_set = 1; /* but "dozens of militants dead" is no part of a set */
     size_t limit = ne->n.te + AFTER_REACH + 1;
     for (; j < s->se && j < limit; ++j) {
         int wi = s->wordat[j];
@@ -816,6 +817,10 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
                 continue;
             }
         }
+        /* "35,000 people who had been left homeless": the relative clause
+         * tells what happened to them */
+        if ((is(c, j, "who") || is(c, j, "that")) && j > ne->n.te && (role1(c, j - 1) & (R_PERSON_PL | R_PERSON_SG)))
+            continue;
         /* "40 shoppers and employees were evacuated": one set of people,
          * counted together */
         if ((is(c, j, "and") || is(c, j, "or")) && j > ne->n.te && j + 1 < s->se &&

@@ -262,6 +262,9 @@ static void constructions(void)
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
     only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("Army says dozens of militants dead in strikes.", "Killed", NONE, 24, NONE);
+    only("About 35,000 people who had been left homeless were sheltering in tents.", "Displaced", 35000, NONE, NONE);
+    only("Bandits abduct 73 students in Zamfara.", "Hostages", 73, NONE, NONE);
     only("A doctor said 31 wounded people had been admitted overnight.", "Injured", 31, NONE, NONE);
     only("About 40 shoppers and employees were evacuated.", "Evacuated", 40, NONE, NONE);
     only("The remaining 21 students are still in captivity.", "Hostages", 21, NONE, NONE);
