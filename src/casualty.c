@@ -1084,6 +1084,18 @@ static void singular_subject(const sent_ctx *s, outvec *o, nkg_arena *a, const w
         if (k < j - 1 && is(c, k, ","))
             f = singular_np_back(s, k - 1, &start, &how);
     }
+    /* "A 2-year-old boy in Tarpon Springs died": past a place after "in",
+     * "from" or "of" to the noun it qualifies */
+    if (f <= 0 && j - 1 > s->sb && is_cap(c, j - 1)) {
+        size_t k = j - 1;
+        while (k > s->sb && j - k < 5 && is_word(c, k) && is_cap(c, k))
+            k--;
+        if (k > s->sb && k < j - 1 && (is(c, k, "in") || is(c, k, "from") || is(c, k, "of"))) {
+            double g = singular_np_back(s, k - 1, &start, &how);
+            if (g > 0 && strcmp(how, "singular-name") != 0)
+                f = g;
+        }
+    }
     /* "remembered Maria Lopez, 34, who was shot": the antecedent of "who",
      * past an age; a name counts here wherever it stands */
     if (f <= 0 && j - 1 > s->sb && is(c, j - 1, "who")) {

@@ -262,6 +262,7 @@ static void constructions(void)
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
     only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("A 2-year-old boy in Tarpon Springs died Wednesday.", "Killed", 1, NONE, NONE);
     only("Army says dozens of militants dead in strikes.", "Killed", NONE, 24, NONE);
     only("About 35,000 people who had been left homeless were sheltering in tents.", "Displaced", 35000, NONE, NONE);
     only("Bandits abduct 73 students in Zamfara.", "Hostages", 73, NONE, NONE);
