@@ -711,6 +711,11 @@ static int is_speech(const doc *D, size_t i)
  * found only through the stronger cues. */
 static int title_case_sentence(const doc *D, size_t s)
 {
+    /* a sentence of running text ends with its full stop; a headline does
+     * not: "Nicholas Prato, Kyle Zientek and Nicholas Piring are
+     * hospitalized." is mostly capitals, and no headline */
+    if (s > 0 && D->t.sents[s].te > D->t.sents[s].tb && nkg_tok_is(&D->t, D->t.sents[s].te - 1, "."))
+        return 0;
     size_t words = 0, caps = 0;
     for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i)
         if (tok_flag(D, i, NKG_TOK_WORD) && D->t.toks[i].ce - D->t.toks[i].cb > 3) {
