@@ -2746,18 +2746,24 @@ static int person_attack(const doc *D, size_t i, int att)
     return other >= 0 ? other : att;
 }
 
-/* A reflexive cue later in the clause of the person mention ending at e:
- * "Eron Burks found a loaded gun in the car and shot himself". A reflexive
- * pronoun binds to the subject however long the verb phrase between; any
- * other person or a new clause (";", a quote) ends the search. Only cues
- * of role-cues.tsv whose last word is reflexive count. */
-static const nkg_row *reflexive_cue(const doc *D, size_t e)
+/* A cue later in the clause of the person mention ending at e, bound to
+ * that person as its subject however long the verb phrase between:
+ *   a reflexive one anywhere ("Eron Burks found a loaded gun in the car and
+ *   shot himself": only cues of role-cues.tsv whose last word is
+ *   reflexive);
+ *   any cue that opens a coordinated verb phrase ("Walker then went to
+ *   another bedroom and fatally shot Hale").
+ * Another person or group, a new clause (";", "who", "that", "when", a
+ * quote) or reported speech ("told police", "said") ends the search. */
+static const nkg_row *clause_cue(const doc *D, size_t e)
 {
     uint32_t snt = D->t.toks[e - 1].sent;
     for (size_t k = e; k < D->t.sents[snt].te && k < e + 24; ++k) {
+        const char *w = D->t.toks[k].norm;
         if ((D->owner[k] >= 0 && (D->ents[D->owner[k]].kind == ENT_PERSON || D->ents[D->owner[k]].kind == ENT_GROUP)) ||
-            nkg_tok_is(&D->t, k, ";") || nkg_tok_is(&D->t, k, "who") ||
-            (tok_flag(D, k, NKG_TOK_PUNCT) && strchr("\"“”", D->t.toks[k].norm[0])))
+            strcmp(w, ";") == 0 || strcmp(w, "who") == 0 || strcmp(w, "that") == 0 || strcmp(w, "when") == 0 ||
+            strcmp(w, "while") == 0 || strcmp(w, "because") == 0 || strcmp(w, "if") == 0 || is_speech(D, k) ||
+            (tok_flag(D, k, NKG_TOK_PUNCT) && strchr("\"“”", w[0])))
             return NULL;
         const char *seq[CUE_WINDOW];
         size_t n = 0;
@@ -2765,12 +2771,18 @@ static const nkg_row *reflexive_cue(const doc *D, size_t e)
             if (*cue_norm(D, j))
                 seq[n++] = cue_norm(D, j);
         const nkg_row *cue = n ? match_cue(D, "after", seq, n) : NULL;
-        if (cue && cue->ntoks >= 2) {
-            const char *last = cue->toks[cue->ntoks - 1];
-            size_t l = strlen(last);
-            if ((l > 4 && strcmp(last + l - 4, "self") == 0) || (l > 6 && strcmp(last + l - 6, "selves") == 0))
-                return cue;
-        }
+        if (!cue)
+            continue;
+        const char *last = cue->toks[cue->ntoks - 1];
+        size_t l = strlen(last);
+        if (cue->ntoks >= 2 && ((l > 4 && strcmp(last + l - 4, "self") == 0) ||
+                                (l > 6 && strcmp(last + l - 6, "selves") == 0)))
+            return cue;
+        size_t p = k; /* the word before the cue, past adverbs: "and fatally shot" */
+        while (p > e && is_skip_word(D, p - 1))
+            p--;
+        if (p > e && (nkg_tok_is(&D->t, p - 1, "and") || nkg_tok_is(&D->t, p - 1, "then")))
+            return cue;
     }
     return NULL;
 }
@@ -2813,13 +2825,21 @@ static nkg_status assign_person_roles(doc *D)
         if (n && !cue && !comma)
             cue = match_cue(D, "before", seq, n);
         /* a possessive is a modifier: "Carney's gun" tells nothing of Carney */
-        if (!cue && !possessive_len(D->t.toks[e - 1].norm)) {
+        /* a relative clause tells of this one person, whatever a list's
+         * title says: "the victims are: ..., and Alejandro Martinez, 20,
+         * who witnesses said is the alleged gunman" */
+        size_t r = skip_apposition(D, e, D->t.toks[e - 1].sent);
+        if (nkg_tok_is(&D->t, r, ","))
+            r++;
+        int relative = nkg_tok_is(&D->t, r, "who");
+        if ((!cue || relative) && !possessive_len(D->t.toks[e - 1].norm)) {
             n = tokens_after(D, e, seq, CUE_WINDOW);
-            if (n)
-                cue = match_cue(D, "after", seq, n);
+            const nkg_row *after = n ? match_cue(D, "after", seq, n) : NULL;
+            if (after)
+                cue = after;
         }
         if (!cue && !possessive_len(D->t.toks[e - 1].norm))
-            cue = reflexive_cue(D, e);
+            cue = clause_cue(D, e);
         const char *role = cue ? nkg_row_get(cue, c_role) : NULL;
         if (role && strcmp(role, "subject") == 0)
             role = subject_role(D, i);
