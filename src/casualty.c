@@ -1049,12 +1049,52 @@ static size_t aux_back(const sent_ctx *s, size_t j)
     return j;
 }
 
+/* Two singular people joined by "and" before a plural verb chain that
+ * starts at token j: "A 4-year-old girl and her mother were shot and
+ * killed", "Joe Knarr and Jen Knarr were deceased". Returns 1 with the
+ * first one's start in *start. */
+static int pair_back(const sent_ctx *s, size_t j, size_t *start)
+{
+    const cx *c = s->c;
+    if (j <= s->sb + 2)
+        return 0;
+    size_t h = j - 1, st2, st1;
+    const char *how;
+    if (is(c, h, "who"))
+        h--; /* "a girl and her mother who were shot" */
+    double f2 = singular_np_back(s, h, &st2, &how);
+    if (f2 <= 0 && singular_head(s, h) && h > s->sb && is(c, h - 1, "and")) {
+        st2 = h; /* "a girl and mother" */
+        f2 = 0.5;
+    }
+    if (f2 <= 0 || st2 < s->sb + 2 || !is(c, st2 - 1, "and"))
+        return 0;
+    if (singular_np_back(s, st2 - 2, &st1, &how) <= 0)
+        return 0;
+    *start = st1;
+    return 1;
+}
+
 /* Subject rule: "a 38-year-old woman was killed", "the victim died". */
 static void singular_subject(const sent_ctx *s, outvec *o, nkg_arena *a, const word_ex *w)
 {
     const cx *c = s->c;
     if (active_after(s, w))
         return; /* "the man killed his wife": he is no casualty */
+    /* a plural auxiliary: only a pair of singular people counts (two) */
+    size_t pj = w->b;
+    int plural = 0;
+    while (pj > s->sb && w->b - pj < 5 && (role1(c, pj - 1) & (R_AUX | R_AUX_SG | R_AUX_PL)) &&
+           !(role1(c, pj - 1) & R_NEG)) {
+        plural |= (role1(c, pj - 1) & R_AUX_PL) != 0;
+        pj--;
+    }
+    size_t pstart;
+    if (plural && pair_back(s, pj, &pstart)) {
+        nkg_number n = {2, -1, -1, NULL, (uint32_t)pstart, (uint32_t)pj};
+        add_report(o, a, c, w, &n, pstart, w->e, "pair", 0.5);
+        return;
+    }
     size_t j = aux_back(s, w->b);
     if (j == (size_t)-1 || j == s->sb)
         return;
