@@ -2765,6 +2765,20 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
             strcmp(w, "while") == 0 || strcmp(w, "because") == 0 || strcmp(w, "if") == 0 || is_speech(D, k) ||
             (tok_flag(D, k, NKG_TOK_PUNCT) && strchr("\"“”", w[0])))
             return NULL;
+        /* only where a cue can start: right after "and"/"then" (past
+         * adverbs: "and fatally shot"), or before a reflexive pronoun */
+        size_t p = k;
+        while (p > e && is_skip_word(D, p - 1))
+            p--;
+        int coordinated = p > e && (nkg_tok_is(&D->t, p - 1, "and") || nkg_tok_is(&D->t, p - 1, "then"));
+        int reflexive = 0;
+        for (size_t j = k + 1; j < D->t.sents[snt].te && j < k + 4 && !reflexive; ++j) {
+            const char *r = D->t.toks[j].norm;
+            size_t l = strlen(r);
+            reflexive = (l > 4 && strcmp(r + l - 4, "self") == 0) || (l > 6 && strcmp(r + l - 6, "selves") == 0);
+        }
+        if (!coordinated && !reflexive)
+            continue;
         const char *seq[CUE_WINDOW];
         size_t n = 0;
         for (size_t j = k; j < D->t.sents[snt].te && n < CUE_WINDOW; ++j)
@@ -2778,10 +2792,7 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
         if (cue->ntoks >= 2 && ((l > 4 && strcmp(last + l - 4, "self") == 0) ||
                                 (l > 6 && strcmp(last + l - 6, "selves") == 0)))
             return cue;
-        size_t p = k; /* the word before the cue, past adverbs: "and fatally shot" */
-        while (p > e && is_skip_word(D, p - 1))
-            p--;
-        if (p > e && (nkg_tok_is(&D->t, p - 1, "and") || nkg_tok_is(&D->t, p - 1, "then")))
+        if (coordinated)
             return cue;
     }
     return NULL;
