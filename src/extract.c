@@ -2888,7 +2888,9 @@ static ints *role_slot(event *ev, const char *role)
 /* Unnamed groups and organisations take part in the events of their
  * sentence that their role fits, the nearest one when the sentence names
  * several ("as gunmen barricaded themselves ... hostages" belong to the
- * siege, not to the shooting spree named earlier in the sentence). */
+ * siege, not to the shooting spree named earlier in the sentence); a
+ * responder responds to each of them ("Police continue to clash ... with
+ * the militants that were holding hostages": the clash and the siege). */
 static nkg_status assign_roles(doc *D)
 {
     const nkg_table *mods = nkg_lexicon_table(D->x->lx, "modifier-suffixes");
@@ -2932,7 +2934,7 @@ static nkg_status assign_roles(doc *D)
                         continue;
                     if (pass == 0 && (best < 0 || dist < best))
                         best = dist;
-                    else if (pass == 1 && dist == best) {
+                    else if (pass == 1 && (dist == best || strcmp(role, "responder") == 0)) {
                         nkg_status st = ints_add(D->a, slot, o);
                         if (st != NKG_OK)
                             return st;
