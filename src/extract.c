@@ -141,7 +141,7 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj, *admin_nouns;
+        *group_adj, *admin_nouns, *country_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -391,6 +391,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"care-nouns", offsetof(nkg_extractor, care_nouns)},
         {"group-adjectives", offsetof(nkg_extractor, group_adj)},
         {"admin-nouns", offsetof(nkg_extractor, admin_nouns)},
+        {"country-cues", offsetof(nkg_extractor, country_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -1381,6 +1382,10 @@ static nkg_status find_places(doc *D)
             note_country(D, nkg_row_get(dm, 1));
         if (call_sign(D, i))
             note_country(D, "US");
+        const nkg_row *cc_rows[2];
+        size_t cc_len;
+        if (nkg_table_match(x->country_cues, &D->t, i, cc_rows, 2, &cc_len))
+            note_country(D, nkg_row_get(cc_rows[0], 1)); /* "the 911 Dispatch Center" */
         size_t n;
         const plist *l = is_cap_word(D, i) ? match_index(D, &x->place_index, x->place_max_toks, i, &n) : NULL;
         for (size_t k = 0; l && k < l->n; ++k) {
