@@ -500,8 +500,9 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
 static int any_cap(const doc *D, size_t tb, size_t te)
 {
     for (size_t i = tb; i < te; ++i)
-        if (tok_flag(D, i, NKG_TOK_CAP | NKG_TOK_UPPER))
-            return 1;
+        if (tok_flag(D, i, NKG_TOK_CAP | NKG_TOK_UPPER) ||
+            (tok_flag(D, i, NKG_TOK_ABBR) && isupper((unsigned char)D->t.s[D->t.toks[i].b])))
+            return 1; /* "U.N." */
     return 0;
 }
 
