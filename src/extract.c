@@ -511,6 +511,28 @@ static const nkg_row *demonym_at(const doc *D, size_t i)
     return is_cap_word(D, i) ? nkg_table_find(D->x->demonyms, D->t.toks[i].norm) : NULL;
 }
 
+/* A one-word name of five letters or fewer matches only as written, in
+ * its own case ("LeT", "BLA", "NPA"), or in capitals. */
+static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
+{
+    const nkg_tok *t = &D->t.toks[i];
+    size_t len = t->e - t->b;
+    if (len > 5 || (t->flags & NKG_TOK_UPPER))
+        return 1;
+    const char *w = D->t.s + t->b;
+    if (strlen(r->cols[0]) == len && strncmp(r->cols[0], w, len) == 0)
+        return 1;
+    const char *al = nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases"));
+    for (const char *p = al; p && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l == len && strncmp(p, w, l) == 0)
+            return 1;
+        p += l + (bar != NULL);
+    }
+    return 0;
+}
+
 static nkg_status find_orgs(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -522,6 +544,8 @@ static nkg_status find_orgs(doc *D)
         const nkg_row *r = match_index(D, &x->org_index, x->org_max_toks, i, &n);
         if (!r || !any_cap(D, i, i + n) || !free_range(D, i, i + n))
             continue;
+        if (n == 1 && !short_form_matches(D, r, i))
+            continue; /* "Let" opening a sentence is no "LeT" */
         /* "Kenyan Red Cross": a national branch is its own organisation. */
         size_t b = i;
         const char *canon = r->cols[0];
@@ -1628,7 +1652,7 @@ static nkg_status find_places(doc *D)
 static nkg_status find_groups(doc *D)
 {
     const nkg_extractor *x = D->x;
-    int c_role = nkg_table_col(x->groups, "role");
+    int c_role = nkg_table_col(x->groups, "role"), c_nat = nkg_table_col(x->groups, "national");
     nkg_status st = NKG_OK;
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *rows[4];
@@ -1643,17 +1667,43 @@ static nkg_status find_groups(doc *D)
                                          D->ents[D->owner[b - 1]].kind == ENT_PLACE &&
                                          D->ents[D->owner[b - 1]].pkind == PL_COUNTRY)))
             b--;
+        /* "Kenyan military spokesman Colonel Cyrus Oguna", "police chief
+         * X": the phrase only qualifies a title */
+        const nkg_row *trows[2];
+        size_t tlen;
+        if (nkg_table_match(x->titles, &D->t, i + len, trows, 2, &tlen)) {
+            i += len - 1;
+            continue;
+        }
         const char *label = nkg_text_slice(D->a, &D->t, b, i + len);
         const char *low = nkg_text_join_dup(D->a, &D->t, b, i + len);
         const char *key = nkg_arena_printf(D->a, "%s/%s", slug(D->a, D->art->id), slug(D->a, low));
+        /* "Syrian army", "the French foreign ministry": a country's own
+         * organisation, one node per country across articles */
+        const char *national = c_nat >= 0 ? nkg_row_get(rows[0], c_nat) : "";
+        const char *cc = NULL;
+        if (*national && b < i) {
+            const nkg_row *dm = demonym_at(D, b);
+            cc = dm ? nkg_row_get(dm, 1)
+                    : D->owner[b] >= 0 && D->ents[D->owner[b]].kind == ENT_PLACE ? D->ents[D->owner[b]].country
+                                                                                 : NULL;
+        }
         int idx;
         /* Keep the modifiers' own entities (the country) and just add the group. */
         for (size_t k = b; k < i; ++k)
             D->owner[k] = -1;
-        st = add_entity(D, ENT_GROUP, key, label, (uint32_t)b, (uint32_t)(i + len),
-                        rule_name(D->a, rows[0], "groups"), 0.75, &idx);
-        if (st == NKG_OK)
-            D->ents[idx].role = nkg_row_get(rows[0], c_role);
+        if (cc && *cc) {
+            const char *okey = nkg_arena_printf(D->a, "%s-%s", cc, nkg_text_join_dup(D->a, &D->t, i, i + len));
+            st = add_entity(D, ENT_ORG, slug(D->a, okey), label, (uint32_t)b, (uint32_t)(i + len),
+                            rule_name(D->a, rows[0], "groups"), 0.75, &idx);
+            if (st == NKG_OK)
+                D->ents[idx].otype = national;
+        } else {
+            st = add_entity(D, ENT_GROUP, key, label, (uint32_t)b, (uint32_t)(i + len),
+                            rule_name(D->a, rows[0], "groups"), 0.75, &idx);
+            if (st == NKG_OK)
+                D->ents[idx].role = nkg_row_get(rows[0], c_role);
+        }
         i += len - 1;
     }
     return st;
