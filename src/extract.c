@@ -141,7 +141,7 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj, *admin_nouns, *country_cues;
+        *group_adj, *admin_nouns, *country_cues, *aggregate_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -392,6 +392,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"group-adjectives", offsetof(nkg_extractor, group_adj)},
         {"admin-nouns", offsetof(nkg_extractor, admin_nouns)},
         {"country-cues", offsetof(nkg_extractor, country_cues)},
+        {"aggregate-cues", offsetof(nkg_extractor, aggregate_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -2275,6 +2276,26 @@ static int entity_in(const doc *D, uint32_t tb, uint32_t te)
     return -1;
 }
 
+/* Does sentence s tally many incidents (aggregate-cues.tsv), or name a year
+ * other than the article's with no event of its own ("In 2012, 13 died")? */
+static int aggregate_sentence(const doc *D, uint32_t s)
+{
+    int other_year = 0, has_event = 0;
+    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+        const nkg_row *rows[2];
+        size_t len;
+        if (nkg_table_match(D->x->aggregate_cues, &D->t, i, rows, 2, &len))
+            return 1;
+        int y = year_at(D, i);
+        if (y && (!D->doc_year || y != D->doc_year))
+            other_year = 1;
+    }
+    for (size_t e = 0; e < D->nevs && !has_event; ++e)
+        for (size_t m = 0; m < D->evs[e].m.n && !has_event; ++m)
+            has_event = D->t.toks[D->evs[e].m.v[m].tb].sent == s;
+    return other_year && !has_event;
+}
+
 static nkg_status attach_casualties(doc *D)
 {
     nkg_casualty *cs;
@@ -2290,6 +2311,13 @@ static nkg_status attach_casualties(doc *D)
         uint32_t s = D->t.toks[c->anchor < D->t.ntoks ? c->anchor : c->tb].sent;
         int best = -1, best_rank = 0;
         long best_dist = 0;
+        if (aggregate_sentence(D, s)) { /* a tally of many incidents: no event's */
+            report r = {*c, -1, -1};
+            if (c->src_te > c->src_tb)
+                r.source = entity_in(D, c->src_tb, c->src_te);
+            D->reps[D->nreps++] = r;
+            continue;
+        }
         /* the best-fitting family the article has at all: a death goes to
          * the attack even when only a raid is named in its sentence */
         int top = 0;

@@ -20,6 +20,7 @@ event" is one of class Attack, Shooting or Bombing.
     year YYYY                    an attack event stamped with that gYear
     issued YYYY-MM-DD            an article's dct:issued
     report KIND N                a casualty report of nkg:KIND with nkg:count N
+    event-report KIND N          likewise, and an event's nkg:casualtyReport
     speaker "LABEL"              a statement whose speaker is so labelled
     key TEXT                     an event has nkg:matchKey TEXT
     same-attack                  all articles' attack events are one node
@@ -121,6 +122,10 @@ def main():
             return any(NKG + words[1] in po[r].get(NKG + 'casualtyType', []) and
                        words[2] in po[r].get(NKG + 'count', [])
                        for r in ps[NKG + 'CasualtyReport'][RDF + 'type'])
+        if cmd == 'event-report':
+            return any(NKG + words[1] in po[r].get(NKG + 'casualtyType', []) and
+                       words[2] in po[r].get(NKG + 'count', [])
+                       for e in po for r in po[e].get(NKG + 'casualtyReport', []))
         if cmd == 'speaker':
             return any(arg in labels(a) for st in of_class('Statement')
                        for a in po[st].get(NKG + 'speaker', []))
