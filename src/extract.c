@@ -942,6 +942,15 @@ static double country_bonus(const doc *D, const char *cc)
 
 /* Choose among places sharing a name: kind, population, the countries the
  * article mentions, and a following ", State" or ", Country". */
+/* Is token i a determiner ("that", "this", "his"; count-context.tsv)? */
+static int determiner_at(const doc *D, size_t i)
+{
+    const nkg_table *ctx = nkg_lexicon_table(D->x->lx, "count-context");
+    const nkg_row *r = ctx ? nkg_table_find(ctx, D->t.toks[i].norm) : NULL;
+    const char *role = r ? nkg_row_get(r, nkg_table_col(ctx, "role")) : "";
+    return strcmp(role, "det") == 0 || strcmp(role, "det-sg") == 0;
+}
+
 /* A word right before token i that makes a name there a place
  * (place-clues.tsv), after the word its `after` column asks for. */
 static int place_clue(const doc *D, size_t i)
@@ -1433,6 +1442,7 @@ static nkg_status find_places(doc *D)
         while (b > 0 && b + 4 > i && is_cap_word(D, b - 1) && D->owner[b - 1] < 0 &&
                D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1) &&
                !in_table(x->group_adj, D->t.toks[b - 1].norm) && /* "a mainly Shiite district" */
+               !determiner_at(D, b - 1) && /* "That lane is wider" */
                !nkg_tok_is(&D->t, b - 1, "a") && !nkg_tok_is(&D->t, b - 1, "an"))
             b--;
         if (b == i)
