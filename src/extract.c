@@ -141,7 +141,7 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj, *admin_nouns, *country_cues, *aggregate_cues;
+        *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -393,6 +393,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"admin-nouns", offsetof(nkg_extractor, admin_nouns)},
         {"country-cues", offsetof(nkg_extractor, country_cues)},
         {"aggregate-cues", offsetof(nkg_extractor, aggregate_cues)},
+        {"suspicion-cues", offsetof(nkg_extractor, suspicion_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -2979,6 +2980,18 @@ static ints *role_slot(event *ev, const char *role)
     return NULL;
 }
 
+/* Does sentence s only suspect someone (suspicion-cues.tsv)? */
+static int suspicion_in(const doc *D, uint32_t s)
+{
+    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
+        const nkg_row *rows[2];
+        size_t len;
+        if (nkg_table_match(D->x->suspicion_cues, &D->t, i, rows, 2, &len))
+            return 1;
+    }
+    return 0;
+}
+
 /* Unnamed groups and organisations take part in the events of their
  * sentence that their role fits, the nearest one when the sentence names
  * several ("as gunmen barricaded themselves ... hostages" belong to the
@@ -3006,6 +3019,8 @@ static nkg_status assign_roles(doc *D)
                                              strcmp(en->otype, "branch") == 0);
             const char *role = en->kind == ENT_GROUP ? en->role : armed ? "perpetrator"
                                : force ? "responder" : aid ? "relief" : "";
+            if (armed && suspicion_in(D, (uint32_t)s))
+                continue; /* "bore the hallmarks of the Islamic State group" */
             long best = -1;
             for (int pass = 0; pass < 2; ++pass)
                 for (size_t e = 0; e < D->nevs; ++e) {
