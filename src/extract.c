@@ -513,6 +513,19 @@ static const nkg_row *demonym_at(const doc *D, size_t i)
     return is_cap_word(D, i) ? nkg_table_find(D->x->demonyms, D->t.toks[i].norm) : NULL;
 }
 
+/* Is w[0..len) one of the '|'-separated items of list (a table cell)? */
+static int in_bar_list(const char *list, const char *w, size_t len)
+{
+    for (const char *p = list; p && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l == len && strncmp(p, w, l) == 0)
+            return 1;
+        p += l + (bar != NULL);
+    }
+    return 0;
+}
+
 /* A one-word name of five letters or fewer matches only as written, in
  * its own case ("LeT", "BLA", "NPA"), or in capitals. */
 static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
@@ -524,15 +537,7 @@ static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
     const char *w = D->t.s + t->b;
     if (strlen(r->cols[0]) == len && strncmp(r->cols[0], w, len) == 0)
         return 1;
-    const char *al = nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases"));
-    for (const char *p = al; p && *p;) {
-        const char *bar = strchr(p, '|');
-        size_t l = bar ? (size_t)(bar - p) : strlen(p);
-        if (l == len && strncmp(p, w, l) == 0)
-            return 1;
-        p += l + (bar != NULL);
-    }
-    return 0;
+    return in_bar_list(nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases")), w, len);
 }
 
 static nkg_status find_orgs(doc *D)
@@ -966,15 +971,7 @@ static int place_clue(const doc *D, size_t i)
     if (i < 2)
         return 0;
     const char *w = D->t.toks[i - 2].norm;
-    size_t wl = strlen(w);
-    for (const char *p = after; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t l = bar ? (size_t)(bar - p) : strlen(p);
-        if (l == wl && strncmp(p, w, l) == 0)
-            return 1;
-        p += l + (bar != NULL);
-    }
-    return 0;
+    return in_bar_list(after, w, strlen(w));
 }
 
 /* Are tokens [b, e) inside a longer run of capitalised words of one
