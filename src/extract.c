@@ -296,6 +296,10 @@ static const char *rule_name(nkg_arena *a, const nkg_row *r, const char *table)
 }
 
 /* ----------------------------------------------------- extractor set-up */
+/* Keys of an index that start with this byte mark the first words of its
+ * phrases; no phrase key starts with it (keys are token norms). */
+#define FIRST_MARK '\x01'
+
 static nkg_status index_phrase(nkg_extractor *x, nkg_strmap *m, const char *phrase,
                                const nkg_row *row, size_t *max_toks, int multi)
 {
@@ -306,7 +310,10 @@ static nkg_status index_phrase(nkg_extractor *x, nkg_strmap *m, const char *phra
     if (tx.ntoks > *max_toks)
         *max_toks = tx.ntoks;
     const char *key = nkg_text_join_dup(x->arena, &tx, 0, tx.ntoks);
-    if (!key)
+    /* the first word's marker: match_index tries no longer phrase at a
+     * token that starts none */
+    const char *first = nkg_arena_printf(x->arena, "%c%s", FIRST_MARK, tx.toks[0].norm);
+    if (!key || !first || nkg_strmap_put(m, first, (void *)first))
         return NKG_ERR_NOMEM;
     void **slot = nkg_strmap_slot(m, key);
     if (!slot)
@@ -476,6 +483,23 @@ void nkg_extractor_free(nkg_extractor *x)
 static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, size_t *len)
 {
     *len = 0;
+    if (i >= D->t.ntoks)
+        return NULL;
+    char fk[128];
+    const char *norm = D->t.toks[i].norm;
+    size_t nl = strlen(norm);
+    if (nl + 2 <= sizeof fk) {
+        fk[0] = FIRST_MARK;
+        memcpy(fk + 1, norm, nl + 1);
+        int possessive = nl > 3 && norm[nl - 2] == '\'' && norm[nl - 1] == 's';
+        if (!nkg_strmap_get(m, fk)) {
+            if (!possessive)
+                return NULL; /* no phrase starts with this word */
+            fk[nl - 1] = '\0'; /* "Bihar's" may start "Bihar" */
+            if (!nkg_strmap_get(m, fk))
+                return NULL;
+        }
+    }
     for (size_t n = maxn; n >= 1; --n) {
         if (i + n > D->t.ntoks)
             continue;
