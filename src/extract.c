@@ -1488,9 +1488,15 @@ static nkg_status find_places(doc *D)
                 note_street(D, b - 2, b - 1);
                 b -= 2;
             }
-            for (size_t k = b; k <= i; ++k)
-                D->owner[k] = -2; /* claimed: no place inside a street name */
             note_street(D, b, i);
+            /* the street is a place of its own, in the article's city:
+             * "the 1200 block of Elm Street" */
+            const char *slabel = nkg_text_slice(D->a, &D->t, b, i + 1);
+            int sidx;
+            st = add_entity(D, ENT_PLACE, slug(D->a, slabel), slabel, (uint32_t)b, (uint32_t)(i + 1),
+                            rule_name(D->a, fr, "facilities"), 0.7, &sidx);
+            if (st == NKG_OK)
+                D->ents[sidx].pkind = PL_FACILITY;
             continue;
         }
         if (strcmp(fkind, "county") == 0) {
