@@ -1044,9 +1044,11 @@ static int admin_noun_after(const doc *D, size_t after)
     return 0;
 }
 
-static const nkg_row *best_place(doc *D, const plist *l, size_t after)
+static const nkg_row *best_place(doc *D, const plist *l, size_t at, size_t after)
 {
-    int admin_named = admin_noun_after(D, after);
+    /* "Idlib province", "the eastern province of Bingöl" */
+    int admin_named = admin_noun_after(D, after) ||
+                      (at >= 2 && nkg_tok_is(&D->t, at - 1, "of") && in_table(D->x->admin_nouns, D->t.toks[at - 2].norm));
     const nkg_extractor *x = D->x;
     const nkg_row *best = NULL;
     double best_score = -1e9;
@@ -1124,8 +1126,9 @@ static nkg_status add_place_row(doc *D, const nkg_row *r, size_t b, size_t e, co
     ent *p = &D->ents[idx];
     p->prow = r;
     const char *kind = nkg_row_get(r, x->c_pkind);
+    /* a curated region ("Sahel", "Anatolia") is an area, like an admin1 */
     p->pkind = strcmp(kind, "country") == 0 ? PL_COUNTRY
-               : strcmp(kind, "admin1") == 0 ? PL_ADMIN1 : PL_CITY;
+               : strcmp(kind, "admin1") == 0 || strcmp(kind, "region") == 0 ? PL_ADMIN1 : PL_CITY;
     p->country = nkg_row_get(r, x->c_pcountry);
     p->admin1 = nkg_row_get(r, x->c_padmin1);
     if (out)
@@ -1551,7 +1554,7 @@ static nkg_status find_places(doc *D)
             i += n - 1;
             continue;
         }
-        const nkg_row *r = best_place(D, l, i + n);
+        const nkg_row *r = best_place(D, l, i, i + n);
         if (r)
             st = add_place_row(D, r, i, i + n, "places", ambiguous ? 0.6 : 0.85, NULL);
         i += n - 1;
