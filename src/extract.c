@@ -3148,8 +3148,49 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
     }
 }
 
+/* An article that names no city at all may still be a local paper's:
+ * "Chicago Tribune's Jasper Craven contributed". The city that opens a
+ * media organisation's name becomes a place of the article, the last
+ * resort for its events' place, as an outlet's town in a headline is. */
+static nkg_status outlet_city(doc *D)
+{
+    for (size_t i = 0; i < D->nents; ++i)
+        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_CITY && !D->ents[i].dropped)
+            return NKG_OK;
+    for (size_t i = 0; i < D->nents; ++i) {
+        const ent *o = &D->ents[i];
+        if (o->kind != ENT_ORG || !o->otype || strcmp(o->otype, "media") != 0 || !o->m.n)
+            continue;
+        size_t tb = o->m.v[0].tb, te = o->m.v[0].te, n;
+        const plist *l = match_index(D, &D->x->place_index, D->x->place_max_toks, tb, &n);
+        const nkg_row *r = l && tb + n < te ? best_place(D, l, tb, tb + n) : NULL;
+        if (!r || strcmp(nkg_row_get(r, D->x->c_pkind), "city") != 0)
+            continue;
+        int *keep = nkg_arena_alloc(D->a, n * sizeof *keep);
+        if (!keep)
+            return NKG_ERR_NOMEM;
+        for (size_t k = 0; k < n; ++k)
+            keep[k] = D->owner[tb + k];
+        int city;
+        nkg_status st = add_place_row(D, r, tb, tb + n, "outlet-city", 0.5, &city);
+        for (size_t k = 0; k < n; ++k)
+            D->owner[tb + k] = keep[k]; /* the words stay the organisation's */
+        for (size_t k = 0; st == NKG_OK && k < D->nents; ++k) /* its facilities lie in it */
+            if (D->ents[k].kind == ENT_PLACE && D->ents[k].pkind == PL_FACILITY && D->ents[k].within < 0) {
+                D->ents[k].within = city;
+                D->ents[k].key = nkg_arena_printf(D->a, "%s-%s", D->ents[k].key, D->ents[city].key);
+                if (!D->ents[k].key)
+                    st = NKG_ERR_NOMEM;
+            }
+        return st;
+    }
+    return NKG_OK;
+}
+
 static void place_events(doc *D)
 {
+    if (outlet_city(D) != NKG_OK)
+        return;
     double *score = nkg_arena_alloc(D->a, (D->nents + 1) * sizeof *score);
     if (!score)
         return;
