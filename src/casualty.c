@@ -733,6 +733,7 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
         ((role1(c, j + 1) & (R_DET | R_DET_SG)) || is(c, j + 1, "them") || s->numat[j + 1] >= 0))
         passed_set = 1; /* but "dozens of militants dead" is no part of a set */
     size_t limit = ne->n.te + AFTER_REACH + 1;
+    int participle = 0;
     for (; j < s->se && j < limit; ++j) {
         int wi = s->wordat[j];
         if (wi >= 0 && s->words[wi].b == j) {
@@ -745,7 +746,7 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
                 *dist = gap;
             }
             if (w->pos & P_AFTER) {
-                if (gap > word_reach(c, w->row, P_AFTER))
+                if (gap > word_reach(c, w->row, P_AFTER) + (participle ? 8 : 0))
                     return -1;
                 if (passed_set && !aux_since_set && !eq(nkg_row_get(w->row, c->w_needs), "finite")) {
                     /* the word goes with the set: "one of 12 people injured";
@@ -816,6 +817,15 @@ static int bind_forward(const sent_ctx *s, size_t k, int *noun, size_t *dist, in
                 j = o->n.te - 1;
                 continue;
             }
+        }
+        /* "Two men sitting in a parked car were shot": a participle
+         * phrase after the people counted, before their verb */
+        if (j > ne->n.te && !participle && (role1(c, j - 1) & (R_PERSON_PL | R_PERSON_SG)) && is_word(c, j) &&
+            !is_cap(c, j) && strlen(tok(c, j)->norm) > 4 &&
+            strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 3, "ing") == 0) {
+            participle = 1;
+            limit += 8;
+            continue;
         }
         /* "35,000 people who had been left homeless": the relative clause
          * tells what happened to them */
