@@ -488,6 +488,8 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
     char fk[128];
     const char *norm = D->t.toks[i].norm;
     size_t nl = strlen(norm);
+    if (norm[0] == FIRST_MARK)
+        return NULL; /* a control character of the text is no phrase, nor a marker */
     if (nl + 2 <= sizeof fk) {
         fk[0] = FIRST_MARK;
         memcpy(fk + 1, norm, nl + 1);
