@@ -30,6 +30,7 @@
 #include "extract.h"
 #include "strmap.h"
 #include "text.h"
+#include "utf8.h"
 #include "vocab.h"
 
 /* ------------------------------------------------------------ the model */
@@ -3790,6 +3791,26 @@ static const char *iso_date(nkg_arena *a, const char *s)
     return nkg_arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
+/* The first full date written in s (a metadata field that is not ISO
+ * 8601: "December 17, 2016", "Sat, 17 Dec 2016 10:03:00 GMT"), read as
+ * the article's text is, or NULL. */
+static const char *written_date(const doc *D, const char *s)
+{
+    doc P;
+    memset(&P, 0, sizeof P);
+    P.x = D->x;
+    P.a = D->a;
+    size_t n = strlen(s);
+    if (nkg_utf8_check(s, n) != n || nkg_text_analyze(D->a, s, n, D->x->lx, &P.t) != NKG_OK)
+        return NULL;
+    for (size_t i = 0; i < P.t.ntoks; ++i) {
+        int y, m, d;
+        if (date_parts(&P, i, &y, &m, &d) && y)
+            return nkg_arena_printf(D->a, "%04d-%02d-%02d", y, m, d);
+    }
+    return NULL;
+}
+
 nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const nkg_sink *sink,
                                nkg_extract_stats *stats, nkg_diag *d)
 {
@@ -3802,6 +3823,8 @@ nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const n
     D.art = art;
     D.a = a;
     D.doc_date = iso_date(a, art->published);
+    if (!D.doc_date && art->published)
+        D.doc_date = written_date(&D, art->published); /* "Dec. 17, 2016 10:03 AM" */
     D.doc_year = D.doc_date ? atoi(D.doc_date) : 0;
     nkg_status st = nkg_text_analyze(a, art->text, art->text_len, x->lx, &D.t);
     if (st == NKG_OK && !D.doc_date)

@@ -5,7 +5,7 @@
 #     tests/extract/run.sh [NEWSKG]        (from the repository root or anywhere)
 #
 # Each case is a directory tests/extract/cases/NAME holding one or more
-# articles (*.txt, extracted together, in name order) and an `expect` file of
+# articles (*.txt, *.jsonl, *.html, extracted together) and an `expect` file of
 # checks (see check.py). Prints "ok N - NAME" / "not ok N - NAME" per case,
 # with the failed checks as "#" lines, and exits non-zero when any failed.
 # NEWSKG defaults to build/newskg; the mappings are the repository's.
@@ -26,7 +26,9 @@ failed=0
 for dir in "$here"/cases/*/; do
     name=$(basename "$dir")
     n=$((n + 1))
-    if "$newskg" extract --mappings "$root/mappings" -f ntriples "$dir"*.txt >"$work/out.nt" 2>"$work/err" &&
+    inputs=()
+    for f in "$dir"*.txt "$dir"*.jsonl "$dir"*.html; do [ -f "$f" ] && inputs+=("$f"); done
+    if "$newskg" extract --mappings "$root/mappings" -f ntriples "${inputs[@]}" >"$work/out.nt" 2>"$work/err" &&
         "$py" "$here/check.py" "$work/out.nt" "$dir/expect" >"$work/check" 2>&1; then
         echo "ok $n - $name"
     else
