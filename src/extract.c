@@ -830,6 +830,12 @@ static nkg_status find_people(doc *D)
                 j++;
         }
         size_t e = name_run(D, j, 4);
+        /* "General Santos City", "Prince George": a place named so */
+        size_t pn;
+        if (e > j && match_index(D, &D->x->place_index, D->x->place_max_toks, i, &pn) && i + pn > j) {
+            i = i + pn - 1;
+            continue;
+        }
         if (e > j && !title_case_sentence(D, D->t.toks[i].sent))
             st = add_person(D, j, e, rule_name(D->a, rows[0], "titles"), 0.85, NULL);
         i = e > j ? e - 1 : i;
