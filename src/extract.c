@@ -2331,11 +2331,18 @@ static int entity_in(const doc *D, uint32_t tb, uint32_t te)
 static int aggregate_sentence(const doc *D, uint32_t s)
 {
     int other_year = 0, has_event = 0;
+    int c_after = nkg_table_col(D->x->aggregate_cues, "after");
     for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
         const nkg_row *rows[2];
         size_t len;
-        if (nkg_table_match(D->x->aggregate_cues, &D->t, i, rows, 2, &len))
-            return 1;
+        if (nkg_table_match(D->x->aggregate_cues, &D->t, i, rows, 2, &len)) {
+            if (c_after < 0 || strcmp(nkg_row_get(rows[0], c_after), "number") != 0)
+                return 1;
+            nkg_number num;
+            for (size_t k = i; k > D->t.sents[s].tb && k + 3 > i; --k) /* "two shootings", "33 separate shooting incidents" */
+                if (nkg_parse_number(&D->t, k - 1, D->x->lx, D->a, &num) && num.value > 1)
+                    return 1;
+        }
         int y = year_at(D, i);
         if (y && (!D->doc_year || y != D->doc_year))
             other_year = 1;
