@@ -1152,6 +1152,8 @@ static void singular_subject(const sent_ctx *s, outvec *o, nkg_arena *a, const w
         size_t h = j - 2;
         if (is(c, h, ",") && h >= s->sb + 3 && s->numat[h - 1] >= 0 && is(c, h - 2, ","))
             h -= 3; /* ", 34," */
+        else if (is(c, h, ",") && h > s->sb)
+            h--; /* "Maria Lopez, who was killed" */
         f = singular_np_back(s, h, &start, &how);
         size_t nb = f > 0 ? (size_t)-1 : name_back(s, h);
         if (nb != (size_t)-1) {

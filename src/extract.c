@@ -540,6 +540,15 @@ static const nkg_row *demonym_at(const doc *D, size_t i)
     return is_cap_word(D, i) ? nkg_table_find(D->x->demonyms, D->t.toks[i].norm) : NULL;
 }
 
+/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
+static size_t possessive_len(const char *norm)
+{
+    size_t l = strlen(norm);
+    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
+        return 2;
+    return 0;
+}
+
 /* Is w[0..len) one of the '|'-separated items of list (a table cell)? */
 static int in_bar_list(const char *list, const char *w, size_t len)
 {
@@ -558,10 +567,13 @@ static int in_bar_list(const char *list, const char *w, size_t len)
 static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
 {
     const nkg_tok *t = &D->t.toks[i];
-    size_t len = t->e - t->b;
-    if (len > 5 || (t->flags & NKG_TOK_UPPER))
-        return 1;
+    size_t len = t->e - t->b - possessive_len(t->norm); /* "NPA's" is NPA */
     const char *w = D->t.s + t->b;
+    int caps = 1;
+    for (size_t k = 0; k < len && caps; ++k)
+        caps = !islower((unsigned char)w[k]);
+    if (len > 5 || caps)
+        return 1;
     if (strlen(r->cols[0]) == len && strncmp(r->cols[0], w, len) == 0)
         return 1;
     return in_bar_list(nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases")), w, len);
@@ -643,8 +655,9 @@ static nkg_status find_orgs(doc *D)
         D->ents[e].otype = nkg_row_get(hr, c_htype);
         i = j - 1;
     }
-    /* "the Observatory said": the one organisation named before whose name
-     * ends in that head word ("the Syrian Observatory for Human Rights") */
+    /* "the Observatory said": the one organisation named before with that
+     * head word in its name, past its first word ("the Syrian Observatory
+     * for Human Rights") */
     for (size_t i = 1; i < D->t.ntoks; ++i) {
         if (D->owner[i] >= 0 || !nkg_tok_is(&D->t, i - 1, "the") || !is_cap_word(D, i) ||
             (i + 1 < D->t.ntoks && is_cap_word(D, i + 1)) || !in_table(x->org_heads, D->t.toks[i].norm))
@@ -691,15 +704,6 @@ static int name_token(const doc *D, size_t i)
 
 /* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
  * inside. Returns its end, or i when there is none. */
-/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
-static size_t possessive_len(const char *norm)
-{
-    size_t l = strlen(norm);
-    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
-        return 2;
-    return 0;
-}
-
 static size_t name_run(const doc *D, size_t i, size_t maxn)
 {
     size_t j = i, words = 0;
@@ -1718,11 +1722,14 @@ static nkg_status find_groups(doc *D)
                                          D->ents[D->owner[b - 1]].kind == ENT_PLACE &&
                                          D->ents[D->owner[b - 1]].pkind == PL_COUNTRY)))
             b--;
-        /* "Kenyan military spokesman Colonel Cyrus Oguna", "police chief
-         * X": the phrase only qualifies a title */
+        /* "Kenyan military spokesman Colonel Cyrus Oguna", "a police
+         * officer was wounded", "an Israeli foreign ministry spokesperson":
+         * before a title or role noun of its sentence the phrase only
+         * qualifies it, whether a name follows or not */
         const nkg_row *trows[2];
         size_t tlen;
-        if (nkg_table_match(x->titles, &D->t, i + len, trows, 2, &tlen)) {
+        if (i + len < D->t.ntoks && D->t.toks[i + len].sent == D->t.toks[i].sent &&
+            nkg_table_match(x->titles, &D->t, i + len, trows, 2, &tlen)) {
             i += len - 1;
             continue;
         }
@@ -1912,9 +1919,14 @@ static nkg_status find_events(doc *D)
             e.cls = cls;
             e.year = year;
             e.entry = entry;
-            if (entry && (ty || (D->doc_year && !D->year_guessed)))
-                e.date = nkg_arena_printf(D->a, "%04d-%02d-%02d", ty ? ty : D->doc_year, entry / 100,
-                                          entry % 100);
+            if (entry && (ty || (D->doc_year && !D->year_guessed))) {
+                int ey = ty ? ty : D->doc_year;
+                /* "Dec. 5:" in a list of January 10: last year's */
+                if (!ty && D->doc_date && strcmp(nkg_arena_printf(D->a, "%04d-%02d-%02d", ey, entry / 100,
+                                                                  entry % 100), D->doc_date) > 0)
+                    ey--;
+                e.date = nkg_arena_printf(D->a, "%04d-%02d-%02d", ey, entry / 100, entry % 100);
+            }
             e.place = -1;
             e.place2 = -1;
             e.trig = hits[h].r;
@@ -2343,7 +2355,14 @@ static int aggregate_sentence(const doc *D, uint32_t s)
                 if (nkg_parse_number(&D->t, k - 1, D->x->lx, D->a, &num) && num.value > 1)
                     return 1;
         }
-        int y = year_at(D, i);
+        /* a year that opens the sentence as its time: "In 2012, 13 died",
+         * "Since 2015, ...", "2013: ..." (not "2000 people", "opened in
+         * 1998") */
+        size_t o = D->t.sents[s].tb;
+        int y = (i == o || (i == o + 1 && (nkg_tok_is(&D->t, o, "in") || nkg_tok_is(&D->t, o, "since") ||
+                                           nkg_tok_is(&D->t, o, "during")))) &&
+                        (nkg_tok_is(&D->t, i + 1, ",") || nkg_tok_is(&D->t, i + 1, ":") || i > o)
+                    ? year_at(D, i) : 0;
         if (y && (!D->doc_year || y != D->doc_year))
             other_year = 1;
     }
@@ -2904,7 +2923,7 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
         if ((D->owner[k] >= 0 && (D->ents[D->owner[k]].kind == ENT_PERSON || D->ents[D->owner[k]].kind == ENT_GROUP)) ||
             strcmp(w, ";") == 0 || strcmp(w, "who") == 0 || strcmp(w, "that") == 0 || strcmp(w, "when") == 0 ||
             strcmp(w, "while") == 0 || strcmp(w, "because") == 0 || strcmp(w, "if") == 0 || is_speech(D, k) ||
-            (tok_flag(D, k, NKG_TOK_PUNCT) && strchr("\"“”", w[0])))
+            strcmp(w, "\"") == 0)
             return NULL;
         /* only where a cue can start: right after "and"/"then" (past
          * adverbs: "and fatally shot"), or before a reflexive pronoun */
@@ -3203,13 +3222,14 @@ static nkg_status outlet_city(doc *D)
     return NKG_OK;
 }
 
-static void place_events(doc *D)
+static nkg_status place_events(doc *D)
 {
-    if (outlet_city(D) != NKG_OK)
-        return;
+    nkg_status st = outlet_city(D);
+    if (st != NKG_OK)
+        return st;
     double *score = nkg_arena_alloc(D->a, (D->nents + 1) * sizeof *score);
     if (!score)
-        return;
+        return NKG_ERR_NOMEM;
     for (size_t e = 0; e < D->nevs; ++e) {
         event *ev = &D->evs[e];
         memset(score, 0, (D->nents + 1) * sizeof *score);
@@ -3281,6 +3301,7 @@ static void place_events(doc *D)
             ev->place2 = county;
         ev->place = best;
     }
+    return NKG_OK;
 }
 
 /* ------------------------------------------------------------- emission */
@@ -3865,18 +3886,22 @@ nkg_status nkg_extract_article(nkg_extractor *x, const nkg_article *art, const n
         st = attach_casualties(&D);
     if (st == NKG_OK) {
         date_events(&D);
-        place_events(&D);
-        st = find_statements(&D);
+        st = place_events(&D);
     }
+    if (st == NKG_OK)
+        st = find_statements(&D);
     if (st == NKG_OK)
         st = assign_roles(&D);
     if (st == NKG_OK)
         st = emit_article(&D, sink);
     if (st == NKG_OK && stats) {
         stats->articles++;
-        stats->events += D.nevs + D.nstmts;
+        size_t nst = 0; /* a continuation ("He said ...") is no statement of its own */
+        for (size_t k = 0; k < D.nstmts; ++k)
+            nst += D.stmts[k].cont < 0;
+        stats->events += D.nevs + nst;
         stats->reports += D.nreps;
-        stats->statements += D.nstmts;
+        stats->statements += nst;
         for (size_t i = 0; i < D.nents; ++i) {
             stats->mentions += D.ents[i].m.n;
             if (D.ents[i].kind == ENT_PLACE)

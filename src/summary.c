@@ -49,7 +49,8 @@ static const char *canon(nkg_strmap *parent, const char *x)
     while ((p = nkg_strmap_get(parent, r)) && strcmp(p, r) != 0)
         r = p;
     while ((p = nkg_strmap_get(parent, x)) && strcmp(p, r) != 0) { /* path compression */
-        nkg_strmap_put(parent, x, (void *)r); /* the slot exists: cannot fail */
+        if (nkg_strmap_put(parent, x, (void *)r)) /* may grow the map: on failure, */
+            break;                                  /* only the shortcut is lost */
         x = p;
     }
     return r;

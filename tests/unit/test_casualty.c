@@ -262,6 +262,7 @@ static void constructions(void)
     only("The blast killed a policeman.", "Killed", 1, NONE, NONE);
     only("A man was shot in the chest and died later.", "Killed", 1, NONE, NONE);
     only("A woman suffered minor injuries.", "Injured", 1, NONE, NONE);
+    only("Family members remembered Maria Lopez, who was killed Saturday.", "Killed", 1, NONE, NONE);
     only("Two men sitting in a parked car outside the store were shot and wounded.", "Injured", 2, NONE, NONE);
     only("Three British soldiers serving with the United Nations in Mali were injured.", "Injured", 3, NONE, NONE);
     only("A 4-year-old girl and her mother were shot and killed near their home.", "Killed", 2, NONE, NONE);
