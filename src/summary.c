@@ -66,9 +66,16 @@ static nkg_status join(nkg_strmap *parent, const char *x, const char *y)
     return nkg_strmap_put(parent, c < 0 ? y : x, (void *)(c < 0 ? x : y)) ? NKG_ERR_NOMEM : NKG_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* An event IRI that carries reports, and its owl:sameAs class. */
+typedef struct {
+    const char *root, *iri;
+} member;
+
+static int cmp_member(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    const member *x = a, *y = b;
+    int c = strcmp(x->root, y->root);
+    return c ? c : strcmp(x->iri, y->iri);
 }
 
 static int cmp_summ(const void *a, const void *b)
@@ -247,16 +254,17 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
     nkg_strmap_free(&picks);
     if (st == NKG_OK && ns)
         qsort(sums, ns, sizeof *sums, cmp_summ);
-    /* every IRI of a class that carries reports points at its summaries */
-    const char **mem = NULL;
-    size_t nm = 0;
+    /* every IRI of a class that carries reports points at its summaries:
+     * the IRIs sorted by class, as the summaries are, are walked once */
+    member *mem = NULL;
+    size_t nm = 0, mj = 0;
     if (st == NKG_OK && members.n && !(mem = malloc(members.n * sizeof *mem)))
         st = NKG_ERR_NOMEM;
     for (size_t i = 0; mem && i < members.cap; ++i)
         if (members.keys[i])
-            mem[nm++] = members.keys[i];
+            mem[nm++] = (member){members.vals[i], members.keys[i]};
     if (nm)
-        qsort(mem, nm, sizeof *mem, cmp_str);
+        qsort(mem, nm, sizeof *mem, cmp_member);
     nkg_sink sink = nkg_graph_sink(g);
     nkg_emitter e = {&sink, sg, NKG_OK};
     for (size_t i = 0; i < ns && st == NKG_OK; ++i) {
@@ -268,9 +276,10 @@ nkg_status nkg_summarize(nkg_graph *g, const char *base, nkg_diag *d)
             st = NKG_ERR_NOMEM;
             break;
         }
-        for (size_t j = 0; j < nm; ++j)
-            if (strcmp(nkg_strmap_get(&members, mem[j]), sm->event) == 0)
-                nkg_emit_iri(&e, mem[j], NS_NKG "summary", node);
+        while (mj < nm && strcmp(mem[mj].root, sm->event) < 0)
+            mj++;
+        for (size_t j = mj; j < nm && strcmp(mem[j].root, sm->event) == 0; ++j)
+            nkg_emit_iri(&e, mem[j].iri, NS_NKG "summary", node);
         nkg_emit_iri(&e, node, NS_RDF "type", NS_NKG "CasualtySummary");
         nkg_emit_iri(&e, node, NS_NKG "casualtyType", type);
         nkg_emit_int(&e, node, NS_NKG "lowestCount", sm->lo, NULL);
