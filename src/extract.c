@@ -142,7 +142,7 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues;
+        *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -252,6 +252,14 @@ static int strcasecmp_ascii(const char *a, const char *b)
 static int in_table(const nkg_table *tab, const char *norm)
 {
     return tab && nkg_table_find(tab, norm) != NULL;
+}
+
+/* A word's role in count-context.tsv ("det", "neg", ...), or "". */
+static const char *context_role(const doc *D, const char *norm)
+{
+    const nkg_table *t = D->x->count_context;
+    const nkg_row *r = nkg_table_find(t, norm);
+    return r ? nkg_row_get(r, nkg_table_col(t, "role")) : "";
 }
 
 static int free_range(const doc *D, size_t tb, size_t te)
@@ -402,6 +410,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"country-cues", offsetof(nkg_extractor, country_cues)},
         {"aggregate-cues", offsetof(nkg_extractor, aggregate_cues)},
         {"suspicion-cues", offsetof(nkg_extractor, suspicion_cues)},
+        {"count-context", offsetof(nkg_extractor, count_context)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -481,6 +490,15 @@ void nkg_extractor_free(nkg_extractor *x)
 
 /* ------------------------------------------------------- organisations */
 /* Longest gazetteer phrase at token i in map m, up to maxn tokens. */
+/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
+static size_t possessive_len(const char *norm)
+{
+    size_t l = strlen(norm);
+    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
+        return 2;
+    return 0;
+}
+
 static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, size_t *len)
 {
     *len = 0;
@@ -494,9 +512,8 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
     if (nl + 2 <= sizeof fk) {
         fk[0] = FIRST_MARK;
         memcpy(fk + 1, norm, nl + 1);
-        int possessive = nl > 3 && norm[nl - 2] == '\'' && norm[nl - 1] == 's';
         if (!nkg_strmap_get(m, fk)) {
-            if (!possessive)
+            if (!possessive_len(norm))
                 return NULL; /* no phrase starts with this word */
             fk[nl - 1] = '\0'; /* "Bihar's" may start "Bihar" */
             if (!nkg_strmap_get(m, fk))
@@ -514,7 +531,7 @@ static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, siz
         char key[512]; /* a stack key: this runs for every capitalised token */
         size_t kl = nkg_text_join(&D->t, i, i + n, key, sizeof key);
         void *v = kl != (size_t)-1 ? nkg_strmap_get(m, key) : NULL;
-        if (!v && kl != (size_t)-1 && kl > 3 && key[kl - 2] == '\'' && key[kl - 1] == 's') {
+        if (!v && kl != (size_t)-1 && possessive_len(key)) {
             key[kl - 2] = '\0'; /* "Bihar's Vaishali district": Bihar */
             v = nkg_strmap_get(m, key);
         }
@@ -538,15 +555,6 @@ static int any_cap(const doc *D, size_t tb, size_t te)
 static const nkg_row *demonym_at(const doc *D, size_t i)
 {
     return is_cap_word(D, i) ? nkg_table_find(D->x->demonyms, D->t.toks[i].norm) : NULL;
-}
-
-/* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
-static size_t possessive_len(const char *norm)
-{
-    size_t l = strlen(norm);
-    if (l > 3 && norm[l - 2] == '\'' && norm[l - 1] == 's')
-        return 2;
-    return 0;
 }
 
 /* Is w[0..len) one of the '|'-separated items of list (a table cell)? */
@@ -983,14 +991,10 @@ static double country_bonus(const doc *D, const char *cc)
     return hits && hits * 2 >= top ? 3.0 : hits && hits * 4 >= top ? 1.0 : 0.0;
 }
 
-/* Choose among places sharing a name: kind, population, the countries the
- * article mentions, and a following ", State" or ", Country". */
 /* Is token i a determiner ("that", "this", "his"; count-context.tsv)? */
 static int determiner_at(const doc *D, size_t i)
 {
-    const nkg_table *ctx = nkg_lexicon_table(D->x->lx, "count-context");
-    const nkg_row *r = ctx ? nkg_table_find(ctx, D->t.toks[i].norm) : NULL;
-    const char *role = r ? nkg_row_get(r, nkg_table_col(ctx, "role")) : "";
+    const char *role = context_role(D, D->t.toks[i].norm);
     return strcmp(role, "det") == 0 || strcmp(role, "det-sg") == 0;
 }
 
@@ -1057,6 +1061,8 @@ static int admin_noun_after(const doc *D, size_t after)
     return 0;
 }
 
+/* Choose among places sharing a name: kind, population, the countries the
+ * article mentions, and a following ", State" or ", Country". */
 static const nkg_row *best_place(doc *D, const plist *l, size_t at, size_t after)
 {
     /* "Idlib province", "the eastern province of Bingöl" */
@@ -1857,14 +1863,10 @@ static int timeline_entry(const doc *D, size_t b, int *y)
  * between; the negations are count-context.tsv's, plus "no", "nobody". */
 static int negated_trigger(const doc *D, size_t b)
 {
-    const nkg_table *ctx = nkg_lexicon_table(D->x->lx, "count-context");
-    int c_role = ctx ? nkg_table_col(ctx, "role") : -1;
     uint32_t s = D->t.toks[b].sent;
     for (size_t k = b; k > D->t.sents[s].tb && b - k < 6; --k) {
         const char *w = D->t.toks[k - 1].norm;
-        const nkg_row *r = ctx ? nkg_table_find(ctx, w) : NULL;
-        if (strcmp(w, "no") == 0 || strcmp(w, "nobody") == 0 ||
-            (r && strcmp(nkg_row_get(r, c_role), "neg") == 0))
+        if (strcmp(w, "no") == 0 || strcmp(w, "nobody") == 0 || strcmp(context_role(D, w), "neg") == 0)
             return 1;
         if (strcmp(w, "one") != 0 && !in_table(D->x->role_skip, w))
             return 0;
@@ -1921,9 +1923,9 @@ static nkg_status find_events(doc *D)
             e.entry = entry;
             if (entry && (ty || (D->doc_year && !D->year_guessed))) {
                 int ey = ty ? ty : D->doc_year;
-                /* "Dec. 5:" in a list of January 10: last year's */
-                if (!ty && D->doc_date && strcmp(nkg_arena_printf(D->a, "%04d-%02d-%02d", ey, entry / 100,
-                                                                  entry % 100), D->doc_date) > 0)
+                /* "Dec. 5:" in a list of January 10: last year's (doc_year is
+                 * then the year of doc_date, "YYYY-MM-DD") */
+                if (!ty && D->doc_date && entry > atoi(D->doc_date + 5) * 100 + atoi(D->doc_date + 8))
                     ey--;
                 e.date = nkg_arena_printf(D->a, "%04d-%02d-%02d", ey, entry / 100, entry % 100);
             }
@@ -2906,6 +2908,13 @@ static int person_attack(const doc *D, size_t i, int att)
     return other >= 0 ? other : att;
 }
 
+/* A reflexive pronoun: "himself", "themselves". */
+static int is_reflexive(const char *w)
+{
+    size_t l = strlen(w);
+    return (l > 4 && strcmp(w + l - 4, "self") == 0) || (l > 6 && strcmp(w + l - 6, "selves") == 0);
+}
+
 /* A cue later in the clause of the person mention ending at e, bound to
  * that person as its subject however long the verb phrase between:
  *   a reflexive one anywhere ("Eron Burks found a loaded gun in the car and
@@ -2932,11 +2941,8 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
             p--;
         int coordinated = p > e && (nkg_tok_is(&D->t, p - 1, "and") || nkg_tok_is(&D->t, p - 1, "then"));
         int reflexive = 0;
-        for (size_t j = k + 1; j < D->t.sents[snt].te && j < k + 4 && !reflexive; ++j) {
-            const char *r = D->t.toks[j].norm;
-            size_t l = strlen(r);
-            reflexive = (l > 4 && strcmp(r + l - 4, "self") == 0) || (l > 6 && strcmp(r + l - 6, "selves") == 0);
-        }
+        for (size_t j = k + 1; j < D->t.sents[snt].te && j < k + 4 && !reflexive; ++j)
+            reflexive = is_reflexive(D->t.toks[j].norm);
         if (!coordinated && !reflexive)
             continue;
         const char *seq[CUE_WINDOW];
@@ -2947,12 +2953,7 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
         const nkg_row *cue = n ? match_cue(D, "after", seq, n) : NULL;
         if (!cue)
             continue;
-        const char *last = cue->toks[cue->ntoks - 1];
-        size_t l = strlen(last);
-        if (cue->ntoks >= 2 && ((l > 4 && strcmp(last + l - 4, "self") == 0) ||
-                                (l > 6 && strcmp(last + l - 6, "selves") == 0)))
-            return cue;
-        if (coordinated)
+        if (coordinated || (cue->ntoks >= 2 && is_reflexive(cue->toks[cue->ntoks - 1])))
             return cue;
     }
     return NULL;
@@ -2996,6 +2997,7 @@ static nkg_status assign_person_roles(doc *D)
         if (n && !cue && !comma)
             cue = match_cue(D, "before", seq, n);
         /* a possessive is a modifier: "Carney's gun" tells nothing of Carney */
+        int possessive = possessive_len(D->t.toks[e - 1].norm) != 0;
         /* a relative clause tells of this one person, whatever a list's
          * title says: "the victims are: ..., and Alejandro Martinez, 20,
          * who witnesses said is the alleged gunman" */
@@ -3003,13 +3005,13 @@ static nkg_status assign_person_roles(doc *D)
         if (nkg_tok_is(&D->t, r, ","))
             r++;
         int relative = nkg_tok_is(&D->t, r, "who");
-        if ((!cue || relative) && !possessive_len(D->t.toks[e - 1].norm)) {
+        if ((!cue || relative) && !possessive) {
             n = tokens_after(D, e, seq, CUE_WINDOW);
             const nkg_row *after = n ? match_cue(D, "after", seq, n) : NULL;
             if (after)
                 cue = after;
         }
-        if (!cue && !possessive_len(D->t.toks[e - 1].norm))
+        if (!cue && !possessive)
             cue = clause_cue(D, e);
         const char *role = cue ? nkg_row_get(cue, c_role) : NULL;
         if (role && strcmp(role, "subject") == 0)
