@@ -142,7 +142,8 @@ struct nkg_extractor {
     const nkg_table *triggers, *orgs, *org_heads, *titles, *speech, *groups, *facilities,
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
-        *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context;
+        *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
+        *abbreviations;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -411,6 +412,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"aggregate-cues", offsetof(nkg_extractor, aggregate_cues)},
         {"suspicion-cues", offsetof(nkg_extractor, suspicion_cues)},
         {"count-context", offsetof(nkg_extractor, count_context)},
+        {"abbreviations", offsetof(nkg_extractor, abbreviations)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -619,7 +621,9 @@ static nkg_status find_orgs(doc *D)
         i += n - 1;
     }
     /* Head-noun rule: a capitalised run ending in an organisation head
-     * ("Chinese Embassy", "Chicago Police Department", "Leaders Network"). */
+     * ("Chinese Embassy", "Chicago Police Department", "Leaders Network"),
+     * or opening with one before "of" or "for" ("Ministry of Home Affairs",
+     * "Department of the Interior and Local Government"). */
     int c_htype = nkg_table_col(x->org_heads, "type");
     for (size_t i = 0; i < D->t.ntoks; ++i) {
         if (D->owner[i] >= 0 || !is_cap_word(D, i))
@@ -629,31 +633,53 @@ static nkg_status find_orgs(doc *D)
                (is_cap_word(D, j) ||
                 ((nkg_tok_is(&D->t, j, "of") || nkg_tok_is(&D->t, j, "for")) && is_cap_word(D, j + 1))))
             j++;
-        /* the longest head ending the run */
-        size_t hb = j, hl = 0;
-        const nkg_row *hr = NULL;
-        for (size_t k = i + 1; k < j; ++k) {
-            const nkg_row *rows[4];
-            size_t len;
-            if (nkg_table_match(x->org_heads, &D->t, k, rows, 4, &len) && k + len == j) {
-                hb = k;
-                hl = len;
+        size_t b = i;
+        if (nkg_tok_is(&D->t, b, "the"))
+            b++;
+        size_t hb = j;
+        const nkg_row *hr = NULL, *rows[4];
+        size_t len;
+        if (b < j && nkg_table_match(x->org_heads, &D->t, b, rows, 4, &len) &&
+            (nkg_tok_is(&D->t, b + len, "of") || nkg_tok_is(&D->t, b + len, "for"))) {
+            /* a head opening the name, right before its "of" or "for"; the
+             * rest of the name may take "the" and join parts with "and" */
+            size_t k = b + len;
+            j = k;
+            while (k < D->t.ntoks && D->owner[k] < 0 && D->t.toks[k].sent == D->t.toks[b].sent) {
+                const nkg_row *trow[4];
+                size_t tl;
+                if (nkg_table_match(x->titles, &D->t, k, trow, 4, &tl) && is_cap_word(D, k + tl))
+                    break; /* "Ministry of Interior Spokesman Sediq Sediqqi" */
+                if (is_cap_word(D, k)) {
+                    j = ++k;
+                    continue;
+                }
+                int prep = nkg_tok_is(&D->t, k, "of") || nkg_tok_is(&D->t, k, "for");
+                if (!prep && !(j > b + len && nkg_tok_is(&D->t, k, "and")))
+                    break;
+                k += 1 + (prep && k + 1 < D->t.ntoks && nkg_tok_is(&D->t, k + 1, "the"));
+                if (k >= D->t.ntoks || !is_cap_word(D, k))
+                    break;
+            }
+            if (j > b + len) {
                 hr = rows[0];
-                break;
+                hb = j;
             }
         }
+        /* the longest head ending the run */
+        for (size_t k = i + 1; k < j && !hr; ++k)
+            if (nkg_table_match(x->org_heads, &D->t, k, rows, 4, &len) && k + len == j) {
+                hb = k;
+                hr = rows[0];
+            }
         if (!hr) {
             i = j > i ? j - 1 : i;
             continue;
         }
-        size_t b = i;
-        if (nkg_tok_is(&D->t, b, "the"))
-            b++;
         if (b >= hb) {
             i = j - 1;
             continue;
         }
-        (void)hl;
         const char *label = nkg_text_slice(D->a, &D->t, b, j);
         int e;
         nkg_status st = add_entity(D, ENT_ORG, slug(D->a, label), label, (uint32_t)b, (uint32_t)j,
@@ -1478,6 +1504,7 @@ static nkg_status find_places(doc *D)
     /* Facilities: "Westgate mall", "Cook County Hospital". The facility is
      * contained in the nearest city named in the article. */
     int c_fkind = nkg_table_col(x->facilities, "kind");
+    int c_prefix = nkg_table_col(x->abbreviations, "prefix");
     for (size_t i = 1; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
         if (!fr || D->owner[i] >= 0)
@@ -1489,6 +1516,11 @@ static nkg_status find_places(doc *D)
                !determiner_at(D, b - 1) && /* "That lane is wider" */
                !nkg_tok_is(&D->t, b - 1, "a") && !nkg_tok_is(&D->t, b - 1, "an"))
             b--;
+        /* "St. Mary's Hospital": an abbreviation that begins names */
+        if (b < i && b >= 2 && nkg_tok_is(&D->t, b - 1, ".") && !tok_flag(D, b - 1, NKG_TOK_SPACE) &&
+            is_cap_word(D, b - 2) && D->owner[b - 2] < 0 && D->t.toks[b - 2].sent == D->t.toks[i].sent &&
+            *nkg_row_get(nkg_table_find(x->abbreviations, D->t.toks[b - 2].norm), c_prefix))
+            b -= 2;
         if (b == i)
             continue;
         size_t n;

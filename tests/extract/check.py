@@ -15,6 +15,8 @@ event" is one of class Attack, Shooting or Bombing.
     victim "LABEL"               an attack event has a victim so labelled
     perpetrator "LABEL"          likewise a perpetrator
     person "LABEL"               a schema:Person so labelled exists
+    organization "LABEL"         a schema:Organization so labelled exists
+    named-place "LABEL"          a sem:Place so labelled exists
     place "LABEL"                an attack event's sem:hasPlace so labelled
     date YYYY-MM-DD              an attack event's sem:hasTimeStamp
     year YYYY                    an attack event stamped with that gYear
@@ -112,6 +114,10 @@ def main():
             return arg in filled(cmd)
         if cmd == 'person':
             return any(arg in labels(n) for n in ps[SCHEMA + 'Person'][RDF + 'type'])
+        if cmd == 'organization':
+            return any(arg in labels(n) for n in ps[SCHEMA + 'Organization'][RDF + 'type'])
+        if cmd == 'named-place':
+            return any(arg in labels(n) for n in ps[SEM + 'Place'][RDF + 'type'])
         if cmd == 'place':
             return any(arg in labels(p) for e in attacks for p in po[e].get(SEM + 'hasPlace', []))
         if cmd in ('date', 'year'):
