@@ -143,7 +143,7 @@ struct nkg_extractor {
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
-        *abbreviations;
+        *abbreviations, *speech_venues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -413,6 +413,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"suspicion-cues", offsetof(nkg_extractor, suspicion_cues)},
         {"count-context", offsetof(nkg_extractor, count_context)},
         {"abbreviations", offsetof(nkg_extractor, abbreviations)},
+        {"speech-venues", offsetof(nkg_extractor, speech_venues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -1244,6 +1245,20 @@ static int residence_at(const doc *D, size_t i)
     while (k > 0 && i - k < 6 && (nkg_tok_is(&D->t, k - 1, ",") || tok_flag(D, k - 1, NKG_TOK_NUM)))
         k--;
     return k > 0 && D->owner[k - 1] >= 0 && D->ents[D->owner[k - 1]].kind == ENT_PERSON;
+}
+
+/* Is the place at token i where something was said: "told reporters in
+ * Bamako", "said in Kabul", "a news conference in Lyon" (speech-venues.tsv
+ * or a speech verb, at most two words before "in")? */
+static int speech_place_at(const doc *D, size_t i)
+{
+    if (i < 2 || !nkg_tok_is(&D->t, i - 1, "in"))
+        return 0;
+    uint32_t s = D->t.toks[i].sent;
+    for (size_t k = i - 1; k > D->t.sents[s].tb && k + 3 > i; --k)
+        if (in_table(D->x->speech_venues, D->t.toks[k - 1].norm) || is_speech(D, k - 1))
+            return 1;
+    return 0;
 }
 
 /* Is every mention of place p a residence ("the hunter is from La Crosse")? */
@@ -3210,7 +3225,7 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
         if (D->site && D->site[i])
             continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
         long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
-        double w = residence_at(D, i) ? 0.0 : weight;
+        double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
         /* a facility over a city over a county over a region */
         double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
         score[o] += w * spec / (1.0 + dist / 8.0);
