@@ -875,7 +875,9 @@ static nkg_status find_people(doc *D)
             i = i + pn - 1;
             continue;
         }
-        if (e > j && !title_case_sentence(D, D->t.toks[i].sent))
+        /* "Queen Elizabeth Hospital", "King Fahd Medical City": a thing
+         * named after someone */
+        if (e > j && !title_case_sentence(D, D->t.toks[i].sent) && !names_a_thing(D, e))
             st = add_person(D, j, e, rule_name(D->a, rows[0], "titles"), 0.85, NULL);
         i = e > j ? e - 1 : i;
     }
