@@ -125,6 +125,7 @@ typedef struct {
     char regions[64][24];  /* "US.TX": first-level regions mentioned */
     size_t nregions;
     int dateline;          /* entity of the dateline city ("PITTSBURGH (AP) -"), or -1 */
+    size_t dateline_tok;   /* its token there */
     int doc_year;
     int year_guessed; /* doc_year is only the latest year the article writes */
     const char *doc_date;
@@ -1690,8 +1691,10 @@ static nkg_status find_places(doc *D)
         while (j < D->t.ntoks && D->owner[j] == o)
             j++;
         if (nkg_tok_is(&D->t, j, ",") || nkg_tok_is(&D->t, j, "(") || nkg_tok_is(&D->t, j, "-") ||
-            nkg_tok_is(&D->t, j, ":"))
+            nkg_tok_is(&D->t, j, ":")) {
             D->dateline = o;
+            D->dateline_tok = b;
+        }
     }
     /* Tolerant spelling: an unknown capitalised word one edit away from a
      * large city of a country the article names ("Nirobi"). */
@@ -1871,12 +1874,23 @@ static int trigger_year(const doc *D, size_t tb, size_t te, const uint8_t *is_tr
             return year_at(D, k - 1);
     uint32_t s = D->t.toks[tb].sent;
     for (size_t k = te; k < D->t.sents[s].te && k < te + 14; ++k) {
-        if (!(nkg_tok_is(&D->t, k, "in") || nkg_tok_is(&D->t, k, "of")) || !year_at(D, k + 1))
+        if (!(nkg_tok_is(&D->t, k, "in") || nkg_tok_is(&D->t, k, "of") || nkg_tok_is(&D->t, k, "on")))
+            continue;
+        /* "in 1998", "in January 2020", "on March 3, 2019" */
+        size_t y = k + 1;
+        if (y < D->t.ntoks && in_table(D->x->months, D->t.toks[y].norm)) {
+            y += 1 + nkg_tok_is(&D->t, y + 1, ".");
+            if (tok_flag(D, y, NKG_TOK_NUM) && !year_at(D, y))
+                y++;
+            if (nkg_tok_is(&D->t, y, ","))
+                y++;
+        }
+        if (!year_at(D, y))
             continue;
         for (size_t j = te; j < k; ++j)
             if (is_trig[j])
                 return 0; /* a nearer trigger owns it */
-        return year_at(D, k + 1);
+        return year_at(D, y);
     }
     return 0;
 }
@@ -3226,6 +3240,9 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
             continue;
         if (D->site && D->site[i])
             continue; /* "... - KAIT Jonesboro, AR": the outlet's town */
+        if (D->dateline >= 0 && i == D->dateline_tok)
+            continue; /* "ANKARA (Reuters) - ... an earthquake in Bingöl": where
+                       * the story was filed, weighed on its own below */
         long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
         double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
         /* a facility over a city over a county over a region */
@@ -3273,6 +3290,13 @@ static nkg_status outlet_city(doc *D)
     return NKG_OK;
 }
 
+/* Is the dateline the only mention of place p ("ANKARA (Reuters) -" and
+ * never Ankara again): where the story was filed. */
+static int only_dateline(const doc *D, size_t p)
+{
+    return (int)p == D->dateline && D->ents[p].m.n == 1;
+}
+
 static nkg_status place_events(doc *D)
 {
     nkg_status st = outlet_city(D);
@@ -3301,6 +3325,25 @@ static nkg_status place_events(doc *D)
         for (size_t i = 0; best >= 0 && D->ents[best].pkind == PL_CITY && i < D->nents; ++i)
             if (score[i] > 0 && D->ents[i].pkind == PL_FACILITY && D->ents[i].within == best)
                 best = (int)i;
+        /* likewise a region of the chosen country, a city of the chosen
+         * region: "an earthquake that struck Turkey's eastern province of
+         * Bingöl" (Turkey named more often) struck Bingöl */
+        for (int narrowed = 1; narrowed && best >= 0 && D->ents[best].pkind < PL_CITY;) {
+            narrowed = 0;
+            int in = -1;
+            for (size_t i = 0; i < D->nents; ++i) {
+                const ent *c = &D->ents[i];
+                if (score[i] > 0 && c->kind == ENT_PLACE && c->pkind > D->ents[best].pkind &&
+                    c->pkind <= PL_CITY && strcmp(c->country, D->ents[best].country) == 0 &&
+                    (D->ents[best].pkind == PL_COUNTRY || strcmp(c->admin1, D->ents[best].admin1) == 0) &&
+                    (in < 0 || score[i] > score[in]))
+                    in = (int)i;
+            }
+            if (in >= 0) {
+                best = in;
+                narrowed = 1;
+            }
+        }
         /* a county only when no town is named near the event: "in Houston,
          * Harris County deputies said" happened in Houston */
         for (size_t i = 0; best >= 0 && D->ents[best].pkind == PL_COUNTY && i < D->nents; ++i)
@@ -3314,7 +3357,7 @@ static nkg_status place_events(doc *D)
             for (size_t i = 0; i < D->nents; ++i) {
                 const ent *c = &D->ents[i];
                 if (c->kind == ENT_PLACE && c->pkind == PL_CITY && !c->dropped && !D->site[c->m.v[0].tb] &&
-                    !only_residence(D, c) && strcmp(c->country, D->ents[best].country) == 0 &&
+                    !only_residence(D, c) && !only_dateline(D, i) && strcmp(c->country, D->ents[best].country) == 0 &&
                     (D->ents[best].pkind == PL_COUNTRY || strcmp(c->admin1, D->ents[best].admin1) == 0) &&
                     (city < 0 || c->m.v[0].tb < D->ents[city].m.v[0].tb))
                     city = (int)i;
@@ -3339,8 +3382,12 @@ static nkg_status place_events(doc *D)
         ev->place2 = -1;
         int dl = D->dateline;
         if (dl >= 0 && !other_event(ev) && (ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE)) {
-            if (best < 0 || D->ents[best].pkind < PL_CITY ||
-                (D->ents[best].pkind == PL_COUNTY && D->ents[dl].pkind == PL_CITY))
+            /* a region or a country only when the dateline lies in it: a
+             * KABUL story of an attack in Kunduz province stays there */
+            int within = best >= 0 && D->ents[best].pkind < PL_CITY &&
+                         strcmp(D->ents[best].country, D->ents[dl].country) == 0 &&
+                         (D->ents[best].pkind == PL_COUNTRY || strcmp(D->ents[best].admin1, D->ents[dl].admin1) == 0);
+            if (best < 0 || within || (D->ents[best].pkind == PL_COUNTY && D->ents[dl].pkind == PL_CITY))
                 best = dl;
             else if (best != dl && D->ents[best].pkind == PL_CITY &&
                      strcmp(D->ents[best].country, D->ents[dl].country) == 0)
