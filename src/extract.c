@@ -740,8 +740,18 @@ static int name_token(const doc *D, size_t i)
 
 /* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
  * inside. Returns its end, or i when there is none. */
+/* Does token i continue a hyphenated word ("Jihad" in "Tehreek-i-Jihad")?
+ * No name begins there. */
+static int after_hyphen(const doc *D, size_t i)
+{
+    return i >= 2 && i < D->t.ntoks && nkg_tok_is(&D->t, i - 1, "-") && !tok_flag(D, i, NKG_TOK_SPACE) &&
+           !tok_flag(D, i - 1, NKG_TOK_SPACE) && tok_flag(D, i - 2, NKG_TOK_WORD);
+}
+
 static size_t name_run(const doc *D, size_t i, size_t maxn)
 {
+    if (after_hyphen(D, i))
+        return i;
     size_t j = i, words = 0;
     while (j < D->t.ntoks && words < maxn && D->t.toks[j].sent == D->t.toks[i].sent) {
         if (name_token(D, j) && (j == i || !tok_flag(D, j, NKG_TOK_NL))) {
@@ -892,7 +902,7 @@ static nkg_status find_people(doc *D)
         size_t b = i;
         while (b > 0 && name_token(D, b - 1) && i - b < 4)
             b--;
-        if (st == NKG_OK && i - b >= 2 && !title_case_sentence(D, D->t.toks[i].sent))
+        if (st == NKG_OK && i - b >= 2 && !after_hyphen(D, b) && !title_case_sentence(D, D->t.toks[i].sent))
             st = add_person(D, b, i, "name-speech", 0.8, NULL);
     }
     /* 3. two to four capitalised words in running text */
@@ -902,10 +912,12 @@ static nkg_status find_people(doc *D)
         if (i > 0 && is_cap_word(D, i - 1) && D->t.toks[i - 1].sent == D->t.toks[i].sent)
             continue; /* inside a longer capitalised run that is something else */
         size_t e = name_run(D, i, 4);
-        size_t words = 0;
-        for (size_t k = i; k < e; ++k)
+        size_t words = 0, parts = 0; /* "Hajipur-Muzaffarpur" is two words, one part */
+        for (size_t k = i; k < e; ++k) {
             words += tok_flag(D, k, NKG_TOK_WORD) != 0;
-        if (words >= 2 && words <= 3 && !is_cap_word(D, e) && !names_a_thing(D, e)) {
+            parts += tok_flag(D, k, NKG_TOK_WORD) && !(k > i && nkg_tok_is(&D->t, k - 1, "-"));
+        }
+        if (parts >= 2 && words <= 3 && !is_cap_word(D, e) && !names_a_thing(D, e)) {
             /* a name that is also a place ("New York") is left to places */
             size_t n;
             if (!match_index(D, &D->x->place_index, D->x->place_max_toks, i, &n) || n < e - i)
