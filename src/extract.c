@@ -636,7 +636,7 @@ static nkg_status find_orgs(doc *D)
                 ((nkg_tok_is(&D->t, j, "of") || nkg_tok_is(&D->t, j, "for")) && is_cap_word(D, j + 1))))
             j++;
         size_t b = i;
-        if (nkg_tok_is(&D->t, b, "the"))
+        if (nkg_tok_is(&D->t, b, "the") || nkg_tok_is(&D->t, b, "a") || nkg_tok_is(&D->t, b, "an"))
             b++;
         size_t hb = j;
         const nkg_row *hr = NULL, *rows[4];
