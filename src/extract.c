@@ -1276,6 +1276,20 @@ static int speech_place_at(const doc *D, size_t i)
     return 0;
 }
 
+/* Does the place at token i modify a person noun (modified-nouns.tsv,
+ * person column): "a Cañon City man opened fire in Pueblo" tells where
+ * the man lives, which is often, not always, where things happened. */
+static int person_modifier_at(const doc *D, size_t i)
+{
+    size_t e = i;
+    while (e < D->t.ntoks && D->owner[e] == D->owner[i])
+        e++;
+    if (e >= D->t.ntoks || D->t.toks[e].sent != D->t.toks[i].sent)
+        return 0;
+    const nkg_row *r = nkg_table_find(D->x->modified_nouns, D->t.toks[e].norm);
+    return r && *nkg_row_get(r, nkg_table_col(D->x->modified_nouns, "person"));
+}
+
 /* Is every mention of place p a residence ("the hunter is from La Crosse")? */
 static int only_residence(const doc *D, const ent *p)
 {
@@ -3257,6 +3271,8 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
                        * the story was filed, weighed on its own below */
         long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
         double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
+        if (person_modifier_at(D, i))
+            w *= 0.5; /* often, not always, where it happened too */
         /* a facility over a city over a county over a region */
         double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
         score[o] += w * spec / (1.0 + dist / 8.0);
