@@ -10,6 +10,10 @@
 #   devset newskg extract -f ntriples tests/devset/docs (invented articles
 #          of other countries and event types), scored by
 #          ../shared/eval/score.py against tests/devset/gold
+#   heldout newskg extract -f ntriples tests/heldout/docs (invented articles
+#          written and annotated without seeing newskg's output; never
+#          tuned on: only its summary figures are printed), scored by
+#          ../shared/eval/score.py against tests/heldout/gold
 #
 # Each scorer's summary lines are printed as "#" comments, then one
 # "ok N"/"not ok N" line per floor: the figure (from the scorer's last line,
@@ -57,6 +61,11 @@ score() {
             "$PY" "$E/score.py" --gold tests/devset/gold --docs tests/devset/docs --graph "$T/devset.nt" \
                 >"$T/devset.out" 2>>"$T/devset.err"
         ;;
+    heldout)
+        "$NEWSKG" extract -f ntriples -o "$T/heldout.nt" tests/heldout/docs 2>"$T/heldout.err" &&
+            "$PY" "$E/score.py" --gold tests/heldout/gold --docs tests/heldout/docs --graph "$T/heldout.nt" \
+                >"$T/heldout.out" 2>>"$T/heldout.err"
+        ;;
     esac
     rc=$?
     # The per-dimension table and the summary, without the per-item lines.
@@ -88,7 +97,7 @@ at_least() {
         exit !(v + 0 >= f + 0) }'
 }
 
-for name in seeds gvc devset; do
+for name in seeds gvc devset heldout; do
     grep -q "^${name}[[:space:]]" "$FLOORS" || continue
     score "$name" || continue
     while IFS=$'\t' read -r scorer metric floor _; do
