@@ -3048,6 +3048,21 @@ static const nkg_row *clause_cue(const doc *D, size_t e)
     return NULL;
 }
 
+/* A suspect named in the sentence of an arrest ("Police arrested John
+ * Smith", "took Hollings into custody") is whom the arrest is of. */
+static nkg_status arrested_person(doc *D, size_t i, int o)
+{
+    uint32_t s = D->t.toks[i].sent;
+    for (size_t e = 0; e < D->nevs; ++e) {
+        if (D->evs[e].fam != FAM_ARREST)
+            continue;
+        for (size_t m = 0; m < D->evs[e].m.n; ++m)
+            if (D->t.toks[D->evs[e].m.v[m].tb].sent == s)
+                return ints_add(D->a, &D->evs[e].victim, o);
+    }
+    return NKG_OK;
+}
+
 static nkg_status assign_person_roles(doc *D)
 {
     for (size_t i = 0; i < D->t.ntoks; ++i) {
@@ -3107,6 +3122,8 @@ static nkg_status assign_person_roles(doc *D)
             role = subject_role(D, i);
         if (role)
             st = add_role(D, person_attack(D, i, att), o, role);
+        if (role && strcmp(role, "perpetrator") == 0 && st == NKG_OK)
+            st = arrested_person(D, i, o);
     }
     return st;
 }
@@ -3146,6 +3163,41 @@ static int suspicion_in(const doc *D, uint32_t s)
             return 1;
     }
     return 0;
+}
+
+/* The people a casualty report counts, named by a group right after its
+ * number ("Two Malian soldiers escorting the patrol were killed", "40
+ * shoppers and employees were evacuated"), take part in the report's
+ * event: the killed, wounded, missing and held as its victims (those of an
+ * operation too: "more than 40 militants had been killed"), attackers as
+ * its perpetrators, the arrested as an arrest's. */
+static nkg_status report_subjects(doc *D)
+{
+    for (size_t r = 0; r < D->nreps; ++r) {
+        const report *rp = &D->reps[r];
+        size_t i = rp->c.num.te;
+        if (rp->event < 0 || rp->c.num.te <= rp->c.num.tb || i >= D->t.ntoks)
+            continue;
+        int o = D->owner[i];
+        if (o < 0 || D->ents[o].kind != ENT_GROUP || (i > 0 && D->owner[i - 1] == o))
+            continue;
+        const char *k = rp->c.kind;
+        event *ev = &D->evs[rp->event];
+        ints *slot = NULL;
+        if (strcmp(k, "Attackers") == 0)
+            slot = ev->fam == FAM_ATTACK || ev->fam == FAM_HOSTAGE ? &ev->perp : NULL;
+        else if (strcmp(k, "Arrested") == 0)
+            slot = ev->fam == FAM_ARREST ? &ev->victim : NULL;
+        else if (strcmp(k, "Killed") == 0 || strcmp(k, "Injured") == 0 || strcmp(k, "Missing") == 0 ||
+                 strcmp(k, "Hostages") == 0)
+            slot = ev->fam == FAM_STATEMENT || ev->fam == FAM_RESCUE || ev->fam == FAM_ARREST ? NULL : &ev->victim;
+        if (!slot)
+            continue;
+        nkg_status st = ints_add(D->a, slot, o);
+        if (st != NKG_OK)
+            return st;
+    }
+    return NKG_OK;
 }
 
 /* Unnamed groups and organisations take part in the events of their
@@ -3207,7 +3259,8 @@ static nkg_status assign_roles(doc *D)
                 }
         }
     }
-    return assign_person_roles(D);
+    nkg_status st = report_subjects(D);
+    return st != NKG_OK ? st : assign_person_roles(D);
 }
 
 /* The outlet's name in a headline: "Vigil held ... in Killingly - WFSB 3

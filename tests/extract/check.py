@@ -13,6 +13,7 @@ event" is one of class Attack, Shooting or Bombing.
     events CLASS N               exactly N distinct event nodes of that class
                                  (owl:sameAs aliases count as one)
     victim "LABEL"               an attack event has a victim so labelled
+    arrested "LABEL"             an Arrest event has a victim so labelled
     perpetrator "LABEL"          likewise a perpetrator
     person "LABEL"               a schema:Person so labelled exists
     organization "LABEL"         a schema:Organization so labelled exists
@@ -112,6 +113,8 @@ def main():
             return len({find(n) for n in of_class(words[1])}) == int(words[2])
         if cmd in ('victim', 'perpetrator'):
             return arg in filled(cmd)
+        if cmd == 'arrested':
+            return any(arg in labels(v) for e in of_class('Arrest') for v in po[e].get(NKG + 'victim', []))
         if cmd == 'person':
             return any(arg in labels(n) for n in ps[SCHEMA + 'Person'][RDF + 'type'])
         if cmd == 'organization':
