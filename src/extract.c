@@ -591,6 +591,15 @@ static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
     return in_bar_list(nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases")), w, len);
 }
 
+/* An ordinal written in figures: "6th", "101st", "3rd". */
+static int ordinal_at(const doc *D, size_t i)
+{
+    const char *w = D->t.toks[i].norm;
+    size_t d = strspn(w, "0123456789");
+    return d > 0 && (strcmp(w + d, "st") == 0 || strcmp(w + d, "nd") == 0 || strcmp(w + d, "rd") == 0 ||
+                     strcmp(w + d, "th") == 0);
+}
+
 static nkg_status find_orgs(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -682,6 +691,8 @@ static nkg_status find_orgs(doc *D)
             i = j - 1;
             continue;
         }
+        if (b > 0 && ordinal_at(D, b - 1))
+            b--; /* "6th Infantry Division" */
         const char *label = nkg_text_slice(D->a, &D->t, b, j);
         int e;
         nkg_status st = add_entity(D, ENT_ORG, slug(D->a, label), label, (uint32_t)b, (uint32_t)j,
@@ -843,8 +854,8 @@ static int names_a_thing(const doc *D, size_t e)
 {
     const nkg_extractor *x = D->x;
     const char *last = D->t.toks[e - 1].norm;
-    if (in_table(x->facilities, last) || in_table(x->org_heads, last))
-        return 1;
+    if (in_table(x->facilities, last) || in_table(x->org_heads, last) || in_table(x->admin_nouns, last))
+        return 1; /* ... "Bangsamoro Autonomous Region" */
     if (e < D->t.ntoks && D->t.toks[e].sent == D->t.toks[e - 1].sent &&
         (in_table(x->facilities, D->t.toks[e].norm) || in_table(x->modified_nouns, D->t.toks[e].norm)))
         return 1;
