@@ -746,7 +746,8 @@ static int name_token(const doc *D, size_t i)
     if (in_table(x->name_stop, n) || in_table(x->months, n) || in_table(x->weekdays, n) ||
         in_table(x->demonyms, n) || in_table(x->titles, n))
         return 0;
-    return 1;
+    /* a noun that opens a street's or facility's name: "Rue Servient" */
+    return !*nkg_row_get(nkg_table_find(x->facilities, n), nkg_table_col(x->facilities, "first"));
 }
 
 /* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
@@ -1530,6 +1531,45 @@ static void note_street(doc *D, size_t b, size_t e)
         D->streets[D->nstreets++] = name;
 }
 
+/* A facility or street whose noun opens its name ("Rue Servient",
+ * "Avenida Reforma", "Camp Castor", "Rue de la République"): the noun,
+ * capitalised, then capitalised words, with particles between them. Not
+ * when the words name a place of the gazetteer. *last is the name's last
+ * token. */
+static nkg_status facility_first(doc *D, const nkg_row *fr, size_t i, size_t *last)
+{
+    static const char *const particles[] = {"de", "du", "des", "la", "le", "del", "di", "da", "do", "dos"};
+    if (!is_cap_word(D, i) || title_case_sentence(D, D->t.toks[i].sent))
+        return NKG_OK;
+    size_t n, e = i + 1;
+    if (match_index(D, &D->x->place_index, D->x->place_max_toks, i, &n))
+        return NKG_OK; /* "Camp Hill" is a town */
+    for (size_t k = e; k < D->t.ntoks && D->t.toks[k].sent == D->t.toks[i].sent && k < i + 8; ++k) {
+        if (is_cap_word(D, k) && D->owner[k] < 0 && !tok_flag(D, k, NKG_TOK_NL)) {
+            e = k + 1;
+            continue;
+        }
+        int particle = 0;
+        for (size_t p = 0; p < sizeof particles / sizeof *particles && !particle; ++p)
+            particle = nkg_tok_is(&D->t, k, particles[p]);
+        if (!particle)
+            break;
+    }
+    if (e == i + 1)
+        return NKG_OK;
+    const char *label = nkg_text_slice(D->a, &D->t, i, e);
+    int idx;
+    nkg_status st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)i, (uint32_t)e,
+                               rule_name(D->a, fr, "facilities"), 0.7, &idx);
+    if (st == NKG_OK) {
+        D->ents[idx].pkind = PL_FACILITY;
+        if (strcmp(nkg_row_get(fr, nkg_table_col(D->x->facilities, "kind")), "street") == 0)
+            note_street(D, i + 1, e); /* "Rue Servient" -> "servient" */
+    }
+    *last = e - 1;
+    return st;
+}
+
 static nkg_status find_places(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -1559,11 +1599,16 @@ static nkg_status find_places(doc *D)
     /* Facilities: "Westgate mall", "Cook County Hospital". The facility is
      * contained in the nearest city named in the article. */
     int c_fkind = nkg_table_col(x->facilities, "kind");
+    int c_first = nkg_table_col(x->facilities, "first");
     int c_prefix = nkg_table_col(x->abbreviations, "prefix");
     for (size_t i = 1; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
         if (!fr || D->owner[i] >= 0)
             continue;
+        if (*nkg_row_get(fr, c_first)) {
+            st = facility_first(D, fr, i, &i);
+            continue;
+        }
         size_t b = i;
         while (b > 0 && b + 4 > i && is_cap_word(D, b - 1) && D->owner[b - 1] < 0 &&
                D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1) &&
