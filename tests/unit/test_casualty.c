@@ -187,6 +187,7 @@ static void constructions(void)
     only("Fourteen people were killed when the bus exploded.", "Killed", 14, NONE, NONE);
     only("The gunmen opened fire on the crowd, killing 23 worshippers.", "Killed", 23, NONE, NONE);
     only("The death toll rose to 67 on Tuesday.", "Killed", 67, NONE, NONE);
+    only("Rescuers recovered the bodies of 17 migrants on Monday.", "Killed", 17, NONE, NONE);
     only("Health officials raised the official death toll to 41.", "Killed", 41, NONE, NONE);
     only("The toll from the flooding climbed from 10 to 15.", "Killed", 15, NONE, NONE);
     only("Medics said 80 wounded were taken to clinics.", "Injured", 80, NONE, NONE);
