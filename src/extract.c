@@ -847,6 +847,14 @@ static int title_case_sentence(const doc *D, size_t s)
     return words >= 3 && caps * 10 >= words * 7;
 }
 
+/* Is w a facility noun that ends names ("Westgate mall", "Kenneth
+ * Drive"), not one that opens them ("Rue", "Via")? */
+static int facility_end(const doc *D, const char *w)
+{
+    const nkg_row *f = nkg_table_find(D->x->facilities, w);
+    return f && !*nkg_row_get(f, nkg_table_col(D->x->facilities, "first"));
+}
+
 /* The capitalised run ending before token e names a thing, not a person:
  * it ends in a facility, street or organisation word ("Kenneth Drive",
  * "Bastrop Apartments", "Crime Laboratory"), or it modifies a noun after it
@@ -855,12 +863,10 @@ static int names_a_thing(const doc *D, size_t e)
 {
     const nkg_extractor *x = D->x;
     const char *last = D->t.toks[e - 1].norm;
-    if (in_table(x->facilities, last) || in_table(x->org_heads, last) || in_table(x->admin_nouns, last))
+    if (facility_end(D, last) || in_table(x->org_heads, last) || in_table(x->admin_nouns, last))
         return 1; /* ... "Bangsamoro Autonomous Region" */
-    if (e < D->t.ntoks && D->t.toks[e].sent == D->t.toks[e - 1].sent &&
-        (in_table(x->facilities, D->t.toks[e].norm) || in_table(x->modified_nouns, D->t.toks[e].norm)))
-        return 1;
-    return 0;
+    return e < D->t.ntoks && D->t.toks[e].sent == D->t.toks[e - 1].sent &&
+           (facility_end(D, D->t.toks[e].norm) || in_table(x->modified_nouns, D->t.toks[e].norm));
 }
 
 static int place_clue(const doc *D, size_t i);
@@ -929,7 +935,9 @@ static nkg_status find_people(doc *D)
             words += tok_flag(D, k, NKG_TOK_WORD) != 0;
             parts += tok_flag(D, k, NKG_TOK_WORD) && !(k > i && nkg_tok_is(&D->t, k - 1, "-"));
         }
-        if (parts >= 2 && words <= 3 && !is_cap_word(D, e) && !names_a_thing(D, e)) {
+        /* "the village of Gidan Dogo" is a place */
+        int town = nkg_tok_is(&D->t, i - 1, "of") && place_clue(D, i);
+        if (parts >= 2 && words <= 3 && !is_cap_word(D, e) && !names_a_thing(D, e) && !town) {
             /* a name that is also a place ("New York") is left to places */
             size_t n;
             if (!match_index(D, &D->x->place_index, D->x->place_max_toks, i, &n) || n < e - i)
@@ -1462,6 +1470,36 @@ static nkg_status dateline_town(doc *D, size_t b, int *out)
     return add_town(D, b, j, state, "dateline-town", out);
 }
 
+/* "the village of Gidan Dogo", "residents of Kuyambana": a town the
+ * gazetteer lacks, one to three capitalised words after an "of" that
+ * place-clues.tsv makes a place clue (after a settlement noun, a compass
+ * word, ...), in the state named after it or the article's only one. */
+static nkg_status towns_after_of(doc *D)
+{
+    nkg_status st = NKG_OK;
+    for (size_t i = 1; i + 1 < D->t.ntoks && st == NKG_OK; ++i) {
+        if (!nkg_tok_is(&D->t, i, "of") || !place_clue(D, i + 1) || title_case_sentence(D, D->t.toks[i].sent))
+            continue;
+        size_t b = i + 1, j = b;
+        while (j < D->t.ntoks && j < b + 3 && is_cap_word(D, j) && D->owner[j] == -1 &&
+               D->t.toks[j].sent == D->t.toks[i].sent && !tok_flag(D, j, NKG_TOK_UPPER) &&
+               !in_table(D->x->name_stop, D->t.toks[j].norm) && !in_table(D->x->months, D->t.toks[j].norm) &&
+               !in_table(D->x->weekdays, D->t.toks[j].norm) && !demonym_at(D, j) &&
+               !in_table(D->x->group_adj, D->t.toks[j].norm) && D->t.toks[j].ce - D->t.toks[j].cb > 1)
+            j++;
+        /* not part of a longer name ("Jisr al-Shughour") nor a crossing
+         * ("southwest of Broadway and Lawndale") */
+        if (j == b || (j < D->t.ntoks && (is_cap_word(D, j) || nkg_tok_is(&D->t, j, "-") || nkg_tok_is(&D->t, j, "."))) ||
+            (j + 1 < D->t.ntoks && nkg_tok_is(&D->t, j + 1, "-") && !tok_flag(D, j + 1, NKG_TOK_SPACE)) ||
+            (nkg_tok_is(&D->t, j, "and") && is_cap_word(D, j + 1)))
+            continue;
+        int o;
+        st = add_town(D, b, j, state_after(D, j), "town-after-of", &o);
+        i = j - 1;
+    }
+    return st;
+}
+
 /* "a hiking trail in Tarzana": a town the gazetteer lacks, named after
  * "in" in a sentence with an attack word, one or two capitalised words that
  * are no name, month or nationality, in the article's only state. */
@@ -1801,6 +1839,8 @@ static nkg_status find_places(doc *D)
     }
     if (st == NKG_OK)
         st = towns_after_in(D);
+    if (st == NKG_OK)
+        st = towns_after_of(D);
     /* A county whose state went unnamed lies in the state of the article's
      * first town ("Harris County" in a Houston story). */
     for (size_t i = 0; i < D->nents; ++i) {
