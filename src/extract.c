@@ -2059,6 +2059,30 @@ static int negated_trigger(const doc *D, size_t b)
     return 0;
 }
 
+/* Is the subject of the trigger at b an attacker: the nearest participant
+ * before it in its clause an unnamed group of attackers or an armed group
+ * ("Gunmen on motorcycles stormed", "Al-Shabab fighters raided")? An
+ * operation they carry out is an attack. */
+static int attackers_before(const doc *D, size_t b)
+{
+    uint32_t s = D->t.toks[b].sent;
+    for (size_t k = b; k > D->t.sents[s].tb && b - k < 10; --k) {
+        if (nkg_tok_is(&D->t, k - 1, ",") || nkg_tok_is(&D->t, k - 1, ";") || is_speech(D, k - 1))
+            return 0;
+        int o = D->owner[k - 1];
+        if (o < 0)
+            continue;
+        const ent *en = &D->ents[o];
+        if (en->kind == ENT_GROUP)
+            return strcmp(en->role, "perpetrator") == 0;
+        if (en->kind == ENT_ORG)
+            return en->otype && strcmp(en->otype, "armed_group") == 0;
+        if (en->kind == ENT_PERSON)
+            return 0;
+    }
+    return 0;
+}
+
 static nkg_status find_events(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -2090,6 +2114,11 @@ static nkg_status find_events(doc *D)
         int fam = family_of(nkg_row_get(hits[h].r, c_fam));
         if (fam < 0)
             continue;
+        const char *cls = nkg_row_get(hits[h].r, c_class);
+        if (fam == FAM_MILITARY && attackers_before(D, hits[h].b)) {
+            fam = FAM_ATTACK; /* "Gunmen on motorcycles stormed a wedding party" */
+            cls = "Attack";
+        }
         int ty = 0, entry = timeline_entry(D, hits[h].b, &ty);
         int year = entry ? ty : trigger_year(D, hits[h].b, hits[h].e, is_trig);
         if (year && D->doc_year && year == D->doc_year)
@@ -2098,7 +2127,6 @@ static nkg_status find_events(doc *D)
         for (size_t k = 0; k < D->nevs; ++k)
             if (D->evs[k].fam == fam && D->evs[k].year == year && D->evs[k].entry == entry)
                 ev = (int)k;
-        const char *cls = nkg_row_get(hits[h].r, c_class);
         if (ev < 0) {
             event e;
             memset(&e, 0, sizeof e);
