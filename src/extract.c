@@ -144,7 +144,7 @@ struct nkg_extractor {
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
-        *abbreviations, *speech_venues;
+        *abbreviations, *speech_venues, *name_particles;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -415,6 +415,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"count-context", offsetof(nkg_extractor, count_context)},
         {"abbreviations", offsetof(nkg_extractor, abbreviations)},
         {"speech-venues", offsetof(nkg_extractor, speech_venues)},
+        {"name-particles", offsetof(nkg_extractor, name_particles)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -778,6 +779,15 @@ static size_t name_run(const doc *D, size_t i, size_t maxn)
                      name_token(D, j + 1) && !tok_flag(D, j + 1, NKG_TOK_SPACE) &&
                      D->t.toks[j + 1].sent == D->t.toks[i].sent)
                 j += 2; /* a double-barrelled surname: "Dillon-White" */
+            else {
+                /* particles: "Lula da Silva", "von der Leyen" */
+                size_t k = j;
+                while (k < D->t.ntoks && k < j + 2 && !is_cap_word(D, k) &&
+                       in_table(D->x->name_particles, D->t.toks[k].norm))
+                    k++;
+                if (k > j && name_token(D, k) && D->t.toks[k].sent == D->t.toks[i].sent)
+                    j = k;
+            }
         } else {
             break;
         }
@@ -932,6 +942,8 @@ static nkg_status find_people(doc *D)
         size_t e = name_run(D, i, 4);
         size_t words = 0, parts = 0; /* "Hajipur-Muzaffarpur" is two words, one part */
         for (size_t k = i; k < e; ++k) {
+            if (!is_cap_word(D, k) && in_table(D->x->name_particles, D->t.toks[k].norm))
+                continue; /* "Ursula von der Leyen" has three words */
             words += tok_flag(D, k, NKG_TOK_WORD) != 0;
             parts += tok_flag(D, k, NKG_TOK_WORD) && !(k > i && nkg_tok_is(&D->t, k - 1, "-"));
         }
@@ -1576,7 +1588,6 @@ static void note_street(doc *D, size_t b, size_t e)
  * token. */
 static nkg_status facility_first(doc *D, const nkg_row *fr, size_t i, size_t *last)
 {
-    static const char *const particles[] = {"de", "du", "des", "la", "le", "del", "di", "da", "do", "dos"};
     if (!is_cap_word(D, i) || title_case_sentence(D, D->t.toks[i].sent))
         return NKG_OK;
     size_t n, e = i + 1;
@@ -1587,10 +1598,7 @@ static nkg_status facility_first(doc *D, const nkg_row *fr, size_t i, size_t *la
             e = k + 1;
             continue;
         }
-        int particle = 0;
-        for (size_t p = 0; p < sizeof particles / sizeof *particles && !particle; ++p)
-            particle = nkg_tok_is(&D->t, k, particles[p]);
-        if (!particle)
+        if (!in_table(D->x->name_particles, D->t.toks[k].norm) || is_cap_word(D, k))
             break;
     }
     if (e == i + 1)
