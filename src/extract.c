@@ -73,6 +73,7 @@ typedef struct {
     const char *first; /* first name's norm, when the name has two words or more */
     int aged;          /* an age stands next to a mention: "Kyle Carney, 22," */
     int dropped; /* found, then judged not to be what it seemed: not emitted */
+    int natural; /* a river, a lake, a mountain (facilities.tsv "feature"): in no city */
 } ent;
 
 typedef struct {
@@ -1608,8 +1609,10 @@ static nkg_status facility_first(doc *D, const nkg_row *fr, size_t i, size_t *la
     nkg_status st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)i, (uint32_t)e,
                                rule_name(D->a, fr, "facilities"), 0.7, &idx);
     if (st == NKG_OK) {
+        const char *kind = nkg_row_get(fr, nkg_table_col(D->x->facilities, "kind"));
         D->ents[idx].pkind = PL_FACILITY;
-        if (strcmp(nkg_row_get(fr, nkg_table_col(D->x->facilities, "kind")), "street") == 0)
+        D->ents[idx].natural = strcmp(kind, "feature") == 0;
+        if (strcmp(kind, "street") == 0)
             note_street(D, i + 1, e); /* "Rue Servient" -> "servient" */
     }
     *last = e - 1;
@@ -1713,8 +1716,10 @@ static nkg_status find_places(doc *D)
         int idx;
         st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
                         rule_name(D->a, fr, "facilities"), 0.7, &idx);
-        if (st == NKG_OK)
+        if (st == NKG_OK) {
             D->ents[idx].pkind = PL_FACILITY;
+            D->ents[idx].natural = strcmp(fkind, "feature") == 0;
+        }
     }
     /* Gazetteer names. */
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
@@ -1883,7 +1888,7 @@ static nkg_status find_places(doc *D)
                 (city < 0 || D->ents[i].m.v[0].tb < D->ents[city].m.v[0].tb))
                 city = (int)i;
     for (size_t i = 0; i < D->nents; ++i)
-        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_FACILITY) {
+        if (D->ents[i].kind == ENT_PLACE && D->ents[i].pkind == PL_FACILITY && !D->ents[i].natural) {
             D->ents[i].within = city;
             if (city >= 0) /* the key names its city, so outlets agree */
                 D->ents[i].key = nkg_arena_printf(D->a, "%s-%s", D->ents[i].key, D->ents[city].key);
@@ -3458,8 +3463,9 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
         double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
         if (person_modifier_at(D, i))
             w *= 0.5; /* often, not always, where it happened too */
-        /* a facility over a city over a county over a region */
-        double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : 1.0 + D->ents[o].pkind;
+        /* a facility over a city over a county over a region; a river
+         * or a mountain is no more precise than a country */
+        double spec = D->ents[o].pkind == PL_COUNTY ? 2.5 : D->ents[o].natural ? 1.0 : 1.0 + D->ents[o].pkind;
         score[o] += w * spec / (1.0 + dist / 8.0);
     }
 }
