@@ -2079,9 +2079,14 @@ static int negated_trigger(const doc *D, size_t b)
 static int attackers_before(const doc *D, size_t b)
 {
     uint32_t s = D->t.toks[b].sent;
+    /* the trigger is a verb: not "in the raid" */
+    if (b > D->t.sents[s].tb && (determiner_at(D, b - 1) || strcmp(context_role(D, D->t.toks[b - 1].norm), "prep") == 0))
+        return 0;
     for (size_t k = b; k > D->t.sents[s].tb && b - k < 10; --k) {
-        if (nkg_tok_is(&D->t, k - 1, ",") || nkg_tok_is(&D->t, k - 1, ";") || is_speech(D, k - 1))
-            return 0;
+        const char *role = context_role(D, D->t.toks[k - 1].norm);
+        if (nkg_tok_is(&D->t, k - 1, ",") || nkg_tok_is(&D->t, k - 1, ";") || is_speech(D, k - 1) ||
+            strncmp(role, "aux", 3) == 0)
+            return 0; /* "attackers were killed in the raid": no subject of it */
         int o = D->owner[k - 1];
         if (o < 0)
             continue;
