@@ -1314,6 +1314,8 @@ static int speech_place_at(const doc *D, size_t i)
  * the man lives, which is often, not always, where things happened. */
 static int person_modifier_at(const doc *D, size_t i)
 {
+    if (D->ents[D->owner[i]].pkind == PL_FACILITY)
+        return 0; /* "Riverdale High students": where they were, likely */
     size_t e = i;
     while (e < D->t.ntoks && D->owner[e] == D->owner[i])
         e++;
@@ -1649,6 +1651,7 @@ static nkg_status find_places(doc *D)
      * contained in the nearest city named in the article. */
     int c_fkind = nkg_table_col(x->facilities, "kind");
     int c_first = nkg_table_col(x->facilities, "first");
+    const nkg_table *numbers = nkg_lexicon_table(x->lx, "numbers");
     int c_prefix = nkg_table_col(x->abbreviations, "prefix");
     for (size_t i = 1; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
@@ -1663,6 +1666,7 @@ static nkg_status find_places(doc *D)
                D->t.toks[b - 1].sent == D->t.toks[i].sent && !demonym_at(D, b - 1) &&
                !in_table(x->group_adj, D->t.toks[b - 1].norm) && /* "a mainly Shiite district" */
                !determiner_at(D, b - 1) && /* "That lane is wider" */
+               !nkg_table_find(numbers, D->t.toks[b - 1].norm) && /* "Two Riverdale High students" */
                !nkg_tok_is(&D->t, b - 1, "a") && !nkg_tok_is(&D->t, b - 1, "an"))
             b--;
         /* "St. Mary's Hospital": an abbreviation that begins names */
@@ -1706,15 +1710,22 @@ static nkg_status find_places(doc *D)
             st = add_county(D, b, i, fr);
             continue;
         }
-        /* a neighbourhood is named without its noun: "Englewood" */
+        /* a neighbourhood is named without its noun: "Englewood"; a name
+         * may end in two facility nouns: "Roosevelt High School" */
         size_t e = hood ? i : i + 1;
+        while (!hood && e < D->t.ntoks && e < i + 3 && is_cap_word(D, e) && D->owner[e] < 0 &&
+               D->t.toks[e].sent == D->t.toks[i].sent && facility_end(D, D->t.toks[e].norm))
+            e++;
         if (nkg_tok_is(&D->t, b, "the") && b + 1 < e)
             b++; /* "The Wild Beaver Saloon" is "Wild Beaver Saloon" */
         if (b == i && !hood)
             continue; /* "The hotel": no name */
         const char *label = nkg_text_slice(D->a, &D->t, b, e);
+        /* keyed without the second noun: "Riverdale High School" is the
+         * "Riverdale High" of the headline */
+        const char *key = e > i + 1 ? nkg_text_slice(D->a, &D->t, b, i + 1) : label;
         int idx;
-        st = add_entity(D, ENT_PLACE, slug(D->a, label), label, (uint32_t)b, (uint32_t)e,
+        st = add_entity(D, ENT_PLACE, slug(D->a, key), label, (uint32_t)b, (uint32_t)e,
                         rule_name(D->a, fr, "facilities"), 0.7, &idx);
         if (st == NKG_OK) {
             D->ents[idx].pkind = PL_FACILITY;
