@@ -145,7 +145,8 @@ struct nkg_extractor {
         *demonyms, *places, *place_stop, *name_stop, *months, *weekdays, *modified_nouns,
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
-        *abbreviations, *speech_venues, *name_particles;
+        *abbreviations, *speech_venues, *name_particles,
+        *claim_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -417,6 +418,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"abbreviations", offsetof(nkg_extractor, abbreviations)},
         {"speech-venues", offsetof(nkg_extractor, speech_venues)},
         {"name-particles", offsetof(nkg_extractor, name_particles)},
+        {"claim-cues", offsetof(nkg_extractor, claim_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -593,6 +595,71 @@ static int short_form_matches(const doc *D, const nkg_row *r, size_t i)
     return in_bar_list(nkg_row_get(r, nkg_table_col(D->x->orgs, "aliases")), w, len);
 }
 
+/* May token k stand inside a group's name: a capitalised word, a hyphen
+ * glued to its neighbours, a short lower-case particle glued to a hyphen
+ * ("al-Shabab", "Tehreek-i-Jihad")? */
+static int group_name_token(const doc *D, size_t k)
+{
+    if (D->owner[k] >= 0)
+        return 0;
+    if (is_cap_word(D, k))
+        return 1;
+    const nkg_tok *t = &D->t.toks[k];
+    int glued_next = k + 1 < D->t.ntoks && !tok_flag(D, k + 1, NKG_TOK_SPACE);
+    if (nkg_tok_is(&D->t, k, "-"))
+        return !tok_flag(D, k, NKG_TOK_SPACE) || glued_next;
+    return tok_flag(D, k, NKG_TOK_WORD) && t->ce - t->cb <= 3 && glued_next && nkg_tok_is(&D->t, k + 1, "-");
+}
+
+/* A group the article says claimed an attack (claim-cues.tsv) is an armed
+ * group, named or not in organizations.tsv: "Tehreek-i-Jihad Balochistan
+ * claimed responsibility". */
+static nkg_status claimed_groups(doc *D)
+{
+    const nkg_table *cues = D->x->claim_cues;
+    int c_pos = nkg_table_col(cues, "position");
+    for (size_t i = 1; i < D->t.ntoks; ++i) {
+        const nkg_row *rows[2];
+        size_t len;
+        if (!nkg_table_match(cues, &D->t, i, rows, 2, &len))
+            continue;
+        uint32_t s = D->t.toks[i].sent;
+        size_t b, e;
+        if (strcmp(nkg_row_get(rows[0], c_pos), "after") == 0) {
+            for (e = i, b = i; b > D->t.sents[s].tb && i - b < 8 && group_name_token(D, b - 1);)
+                b--;
+        } else {
+            b = i + len;
+            if (nkg_tok_is(&D->t, b, "the"))
+                b++;
+            for (e = b; e < D->t.sents[s].te && e - b < 8 && group_name_token(D, e);)
+                e++;
+        }
+        while (b < e && !is_cap_word(D, b) && !group_name_token(D, b))
+            b++;
+        while (e > b && nkg_tok_is(&D->t, e - 1, "-"))
+            e--;
+        if (e <= b || nkg_tok_is(&D->t, b, "-") || (b == D->t.sents[s].tb && e - b == 1 && nkg_tok_is(&D->t, b, "it")))
+            continue;
+        if (nkg_tok_is(&D->t, b, "the") && b + 1 < e)
+            b++; /* a sentence-initial "The Eastern Front claimed" */
+        int caps = 0;
+        for (size_t k = b; k < e; ++k)
+            caps += is_cap_word(D, k) && !in_table(D->x->name_stop, D->t.toks[k].norm);
+        if (!caps)
+            continue;
+        const char *label = nkg_text_slice(D->a, &D->t, b, e);
+        int o;
+        nkg_status st = add_entity(D, ENT_ORG, slug(D->a, label), label, (uint32_t)b, (uint32_t)e, "claim-cues",
+                                   0.7, &o);
+        if (st != NKG_OK)
+            return st;
+        D->ents[o].otype = "armed_group";
+        i += len - 1;
+    }
+    return NKG_OK;
+}
+
 /* An ordinal written in figures: "6th", "101st", "3rd". */
 static int ordinal_at(const doc *D, size_t i)
 {
@@ -704,6 +771,9 @@ static nkg_status find_orgs(doc *D)
         D->ents[e].otype = nkg_row_get(hr, c_htype);
         i = j - 1;
     }
+    nkg_status cst = claimed_groups(D);
+    if (cst != NKG_OK)
+        return cst;
     /* "the Observatory said": the one organisation named before with that
      * head word in its name, past its first word ("the Syrian Observatory
      * for Human Rights") */
