@@ -660,6 +660,48 @@ static nkg_status claimed_groups(doc *D)
     return NKG_OK;
 }
 
+/* An acronym in brackets after an organisation names it ("the Disaster
+ * and Emergency Management Authority (AFAD)"), also where it stands alone
+ * later ("AFAD said"); after an office named in lower case ("the
+ * anti-terrorism prosecutor's office (PNAT)") it is the organisation's
+ * name. Two to six capitals. */
+static nkg_status acronyms(doc *D)
+{
+    for (size_t i = 1; i + 2 < D->t.ntoks; ++i) {
+        const nkg_tok *a = &D->t.toks[i + 1];
+        size_t len = a->ce - a->cb;
+        if (!nkg_tok_is(&D->t, i, "(") || !nkg_tok_is(&D->t, i + 2, ")") || D->owner[i + 1] >= 0 ||
+            !(a->flags & NKG_TOK_UPPER) || !(a->flags & NKG_TOK_WORD) || len < 2 || len > 6)
+            continue;
+        int org = D->owner[i - 1] >= 0 && D->ents[D->owner[i - 1]].kind == ENT_ORG ? D->owner[i - 1] : -1;
+        const char *acr = nkg_text_slice(D->a, &D->t, i + 1, i + 2);
+        if (!acr)
+            return NKG_ERR_NOMEM;
+        const char *key = org >= 0 ? D->ents[org].key : slug(D->a, acr);
+        const char *label = org >= 0 ? D->ents[org].label : acr;
+        const char *otype = org >= 0 ? D->ents[org].otype : NULL;
+        if (org < 0) {
+            const nkg_row *rows[4];
+            size_t hl;
+            if (!nkg_table_match(D->x->org_heads, &D->t, i - 1, rows, 4, &hl) || hl != 1)
+                continue; /* "(AP)", "(CNN)" after a dateline: the outlet, found elsewhere */
+            otype = nkg_row_get(rows[0], nkg_table_col(D->x->org_heads, "type"));
+        }
+        /* every unclaimed use of the acronym, as written */
+        for (size_t k = i + 1; k < D->t.ntoks; ++k) {
+            const nkg_tok *t = &D->t.toks[k];
+            if (D->owner[k] >= 0 || t->e - t->b != a->e - a->b || memcmp(D->t.s + t->b, D->t.s + a->b, t->e - t->b) != 0)
+                continue;
+            int o;
+            nkg_status st = add_entity(D, ENT_ORG, key, label, (uint32_t)k, (uint32_t)k + 1, "acronym", 0.7, &o);
+            if (st != NKG_OK)
+                return st;
+            D->ents[o].otype = otype;
+        }
+    }
+    return NKG_OK;
+}
+
 /* An ordinal written in figures: "6th", "101st", "3rd". */
 static int ordinal_at(const doc *D, size_t i)
 {
@@ -711,7 +753,11 @@ static nkg_status find_orgs(doc *D)
         size_t j = i;
         while (j < D->t.ntoks && D->owner[j] < 0 && D->t.toks[j].sent == D->t.toks[i].sent &&
                (is_cap_word(D, j) ||
-                ((nkg_tok_is(&D->t, j, "of") || nkg_tok_is(&D->t, j, "for")) && is_cap_word(D, j + 1))))
+                ((nkg_tok_is(&D->t, j, "of") || nkg_tok_is(&D->t, j, "for") ||
+                  /* "Disaster and Emergency Management Authority", but two
+                   * organisations in "Sheriff's Office and Ambulance Services" */
+                  (j > i && nkg_tok_is(&D->t, j, "and") && !in_table(x->org_heads, D->t.toks[j - 1].norm))) &&
+                 is_cap_word(D, j + 1) && D->owner[j + 1] < 0)))
             j++;
         size_t b = i;
         if (nkg_tok_is(&D->t, b, "the") || nkg_tok_is(&D->t, b, "a") || nkg_tok_is(&D->t, b, "an"))
@@ -772,6 +818,8 @@ static nkg_status find_orgs(doc *D)
         i = j - 1;
     }
     nkg_status cst = claimed_groups(D);
+    if (cst == NKG_OK)
+        cst = acronyms(D);
     if (cst != NKG_OK)
         return cst;
     /* "the Observatory said": the one organisation named before with that
