@@ -146,7 +146,7 @@ struct nkg_extractor {
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
         *abbreviations, *speech_venues, *name_particles,
-        *claim_cues;
+        *claim_cues, *credit_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -419,6 +419,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"speech-venues", offsetof(nkg_extractor, speech_venues)},
         {"name-particles", offsetof(nkg_extractor, name_particles)},
         {"claim-cues", offsetof(nkg_extractor, claim_cues)},
+        {"credit-cues", offsetof(nkg_extractor, credit_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -1010,6 +1011,20 @@ static nkg_status find_people(doc *D)
         size_t e = name_run(D, i + 1, 3);
         if (e >= i + 3 && (e >= D->t.ntoks || tok_flag(D, e, NKG_TOK_NL | NKG_TOK_PUNCT)))
             st = add_person(D, i + 1, e, "byline", 0.8, NULL);
+    }
+    /* credits: "(Photo by Jerome Dalisay)", "Reporting by A and B" */
+    for (size_t i = 1; i + 2 < D->t.ntoks && st == NKG_OK; ++i) {
+        if (!nkg_tok_is(&D->t, i, "by") || !in_table(D->x->credit_cues, D->t.toks[i - 1].norm))
+            continue;
+        for (size_t b = i + 1, n = 0; n < 3 && st == NKG_OK; ++n) {
+            size_t e = name_run(D, b, 3);
+            if (e < b + 2)
+                break;
+            st = add_person(D, b, e, "credit", 0.8, NULL);
+            if (!(nkg_tok_is(&D->t, e, "and") || nkg_tok_is(&D->t, e, ",")))
+                break;
+            b = e + 1;
+        }
     }
     /* 1. after a title: "Prime Minister Raila Odinga", "Col. Cyrus Oguna" */
     for (size_t i = 0; i < D->t.ntoks && st == NKG_OK; ++i) {
