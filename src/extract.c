@@ -146,7 +146,7 @@ struct nkg_extractor {
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
         *abbreviations, *speech_venues, *name_particles,
-        *claim_cues, *credit_cues;
+        *claim_cues, *credit_cues, *generic_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -420,6 +420,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"name-particles", offsetof(nkg_extractor, name_particles)},
         {"claim-cues", offsetof(nkg_extractor, claim_cues)},
         {"credit-cues", offsetof(nkg_extractor, credit_cues)},
+        {"generic-cues", offsetof(nkg_extractor, generic_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -2245,6 +2246,25 @@ static int attackers_before(const doc *D, size_t b)
     return 0;
 }
 
+/* A plural trigger in a sentence about events in general (generic-cues.tsv:
+ * "is frequently hit by earthquakes", "a series of attacks ... in recent
+ * years") denotes no event of the article's. */
+static int generic_trigger(const doc *D, const nkg_row *r, size_t i)
+{
+    const char *p = r->cols[0];
+    size_t l = strlen(p);
+    if (l < 2 || p[l - 1] != 's')
+        return 0;
+    uint32_t s = D->t.toks[i].sent;
+    for (size_t k = D->t.sents[s].tb; k < D->t.sents[s].te; ++k) {
+        const nkg_row *rows[2];
+        size_t len;
+        if (nkg_table_match(D->x->generic_cues, &D->t, k, rows, 2, &len))
+            return 1;
+    }
+    return 0;
+}
+
 static nkg_status find_events(doc *D)
 {
     const nkg_extractor *x = D->x;
@@ -2261,7 +2281,7 @@ static nkg_status find_events(doc *D)
         size_t len;
         if (D->owner[i] >= 0 || !nkg_table_match(x->triggers, &D->t, i, rows, 4, &len))
             continue;
-        if (negated_trigger(D, i)) {
+        if (negated_trigger(D, i) || generic_trigger(D, rows[0], i)) {
             i += len - 1;
             continue;
         }
