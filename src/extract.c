@@ -1060,8 +1060,13 @@ static nkg_status find_people(doc *D)
         if (!is_speech(D, i))
             continue;
         size_t e = name_run(D, i + 1, 4);
-        if (e >= i + 3)
-            st = add_person(D, i + 1, e, "speech-name", 0.8, NULL);
+        /* one name before an apposition that describes a person: "said
+         * Sophie, a 34-year-old nurse", "said Ahmed, 23," */
+        int described = e == i + 2 && nkg_tok_is(&D->t, e, ",") &&
+                        (nkg_tok_is(&D->t, e + 1, "a") || nkg_tok_is(&D->t, e + 1, "an") ||
+                         (tok_flag(D, e + 1, NKG_TOK_NUM) && nkg_tok_is(&D->t, e + 2, ",")));
+        if (e >= i + 3 || described)
+            st = add_person(D, i + 1, e, "speech-name", described ? 0.6 : 0.8, NULL);
         size_t b = i;
         while (b > 0 && name_token(D, b - 1) && i - b < 4)
             b--;
