@@ -2879,11 +2879,13 @@ static int speaker_kind_ok(const doc *D, int e)
 static nkg_status find_statements(doc *D)
 {
     for (size_t i = 0; i < D->t.ntoks; ++i) {
-        if (!is_speech(D, i))
+        /* "according to X" attributes what follows to X, as "said X" does */
+        int accord = nkg_tok_is(&D->t, i, "according") && nkg_tok_is(&D->t, i + 1, "to");
+        if (!is_speech(D, i) && !accord)
             continue;
         int sp = -1, pronoun = 0;
         size_t sb = 0, se = 0;
-        size_t j = i + 1;
+        size_t j = i + 1 + accord;
         if (nkg_tok_is(&D->t, j, "the") || nkg_tok_is(&D->t, j, "a"))
             j++;
         /* "said X" (skipping a title: "said former Prime Minister X") */
@@ -2911,12 +2913,24 @@ static nkg_status find_statements(doc *D)
             }
         }
         /* "X said", "X told", "the group confirmed" */
-        if (sp < 0 && i > 0) {
+        if (sp < 0 && i > 0 && !accord) {
             size_t b = i - 1;
             /* "A Syrian army spokesman, Brig. Gen. Hassan Suleiman, said" */
             if (b > 0 && nkg_tok_is(&D->t, b, ",") && !speaker_kind_ok(D, D->owner[b]) &&
                 D->owner[b - 1] >= 0 && D->ents[D->owner[b - 1]].kind == ENT_PERSON)
                 b--;
+            /* "Abdul Nafi Takor, a spokesman for the Interior Ministry, said" */
+            else if (b > 0 && nkg_tok_is(&D->t, b, ",")) {
+                size_t c = b;
+                uint32_t snt = D->t.toks[i].sent;
+                while (c > D->t.sents[snt].tb && b - c < 12 && !nkg_tok_is(&D->t, c - 1, ",") &&
+                       !tok_flag(D, c - 1, NKG_TOK_QUOTE))
+                    c--;
+                if (c >= 2 && c < b && nkg_tok_is(&D->t, c - 1, ",") && D->owner[c - 2] >= 0 &&
+                    D->ents[D->owner[c - 2]].kind == ENT_PERSON &&
+                    (nkg_tok_is(&D->t, c, "a") || nkg_tok_is(&D->t, c, "an") || nkg_tok_is(&D->t, c, "the")))
+                    b = c - 2;
+            }
             if (speaker_kind_ok(D, D->owner[b])) {
                 sp = D->owner[b];
                 se = i;
@@ -2935,8 +2949,8 @@ static nkg_status find_statements(doc *D)
         /* a statement is a named speaker's, a person or an organisation;
          * "officials said", "witnesses told" only attribute what they
          * tell (a casualty report's prov:wasAttributedTo) */
-        if (sp < 0 || D->ents[sp].kind == ENT_GROUP)
-            continue;
+        if (sp < 0 || D->ents[sp].kind == ENT_GROUP || (accord && D->ents[sp].kind != ENT_PERSON))
+            continue; /* "according to the ministry" only attributes */
         stmt s;
         memset(&s, 0, sizeof s);
         s.speaker = sp;
