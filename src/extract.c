@@ -868,7 +868,8 @@ static int name_token(const doc *D, size_t i)
     if (in_table(x->name_stop, n) || in_table(x->months, n) || in_table(x->weekdays, n) ||
         in_table(x->demonyms, n) || in_table(x->titles, n))
         return 0;
-    /* a noun that opens a street's or facility's name: "Rue Servient" */
+    /* a noun that opens a street's or facility's name: "Rue Servient",
+     * "Hotel Dunes" */
     return !*nkg_row_get(nkg_table_find(x->facilities, n), nkg_table_col(x->facilities, "first"));
 }
 
@@ -983,7 +984,7 @@ static int title_case_sentence(const doc *D, size_t s)
 static int facility_end(const doc *D, const char *w)
 {
     const nkg_row *f = nkg_table_find(D->x->facilities, w);
-    return f && !*nkg_row_get(f, nkg_table_col(D->x->facilities, "first"));
+    return f && strcmp(nkg_row_get(f, nkg_table_col(D->x->facilities, "first")), "yes") != 0;
 }
 
 /* The capitalised run ending before token e names a thing, not a person:
@@ -1740,7 +1741,13 @@ static nkg_status facility_first(doc *D, const nkg_row *fr, size_t i, size_t *la
             e = k + 1;
             continue;
         }
-        if (!in_table(D->x->name_particles, D->t.toks[k].norm) || is_cap_word(D, k))
+        const char *w = D->t.toks[k].norm;
+        if ((w[0] == 'l' || w[0] == 'd') && (strncmp(w + 1, "'", 1) == 0 || strncmp(w + 1, "\xE2\x80\x99", 3) == 0) &&
+            strlen(w) > 4 && D->owner[k] < 0) {
+            e = k + 1; /* an elided article: "Hotel Dunes de l'Air" */
+            continue;
+        }
+        if (!in_table(D->x->name_particles, w) || is_cap_word(D, k))
             break;
     }
     if (e == i + 1)
@@ -1796,7 +1803,9 @@ static nkg_status find_places(doc *D)
         const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
         if (!fr || D->owner[i] >= 0)
             continue;
-        if (*nkg_row_get(fr, c_first)) {
+        const char *first = nkg_row_get(fr, c_first);
+        if (strcmp(first, "yes") == 0 ||
+            (strcmp(first, "both") == 0 && !(is_cap_word(D, i - 1) && D->t.toks[i - 1].sent == D->t.toks[i].sent))) {
             st = facility_first(D, fr, i, &i);
             continue;
         }
