@@ -426,6 +426,19 @@ static int is_year(const cx *c, size_t j, int64_t v)
     return strlen(s) == 4 && v >= 1800 && v <= 2100;
 }
 
+/* A plural person noun at k, or after one more modifier ("police
+ * officers", "state police officers")? */
+static int person_head_after(const cx *c, size_t k, size_t se)
+{
+    for (size_t j = k; j < se && j < k + 2; ++j) {
+        if (role1(c, j) & R_PERSON_PL)
+            return 1;
+        if (!is_word(c, j))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the number at [nb, ne) (its hedge starting at hb) something other
  * than a count of people: an age, year, date, time, amount, address, code,
  * or part of a name? */
@@ -436,7 +449,9 @@ static int not_a_count(const cx *c, size_t hb, size_t nb, size_t ne, size_t sb, 
     size_t len;
     /* after: units ("38-year-old", "3 p.m.", "10 percent", "the 900 block") */
     if (a < se) {
-        if (roles_at(c, a, &len) & R_UNIT)
+        /* a unit noun that modifies a person noun names no unit: "seven
+         * state police officers", "two hospital workers" */
+        if ((roles_at(c, a, &len) & R_UNIT) && !is(c, a, "-") && !person_head_after(c, a + len, se))
             return 1;
         if (is(c, a, "%"))
             return 1;
