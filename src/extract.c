@@ -83,6 +83,7 @@ typedef struct {
     int year;        /* an explicit different year, or 0 */
     int entry;       /* month * 100 + day of the timeline entry it is told in
                       * ("Jan. 5: ... was shot"), or 0 */
+    int aside;       /* told as another event: "in a similar attack" (aside-cues.tsv) */
     const char *date; /* xsd:date, or NULL */
     int place;        /* entity index, or -1 */
     int place2;       /* the dateline city when it differs from place, or -1 */
@@ -146,7 +147,7 @@ struct nkg_extractor {
         *role_cues, *role_skip, *directions, *common_surnames, *place_clues, *transport_verbs, *care_nouns,
         *group_adj, *admin_nouns, *country_cues, *aggregate_cues, *suspicion_cues, *count_context,
         *abbreviations, *speech_venues, *name_particles,
-        *claim_cues, *credit_cues, *generic_cues;
+        *claim_cues, *credit_cues, *generic_cues, *aside_cues;
     nkg_strmap place_index; /* phrase norms -> plist */
     nkg_strmap org_index;   /* phrase norms -> org row */
     nkg_strmap country_by_code, admin1_by_code; /* "KE", "US.KS" -> row */
@@ -421,6 +422,7 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
         {"claim-cues", offsetof(nkg_extractor, claim_cues)},
         {"credit-cues", offsetof(nkg_extractor, credit_cues)},
         {"generic-cues", offsetof(nkg_extractor, generic_cues)},
+        {"aside-cues", offsetof(nkg_extractor, aside_cues)},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; ++i) {
         const nkg_table *t = nkg_lexicon_table(lx, need[i].name);
@@ -2319,9 +2321,18 @@ static nkg_status find_events(doc *D)
         int year = entry ? ty : trigger_year(D, hits[h].b, hits[h].e, is_trig);
         if (year && D->doc_year && year == D->doc_year)
             year = 0;
+        size_t pb = hits[h].b;
+        while (pb > 0 && (nkg_tok_is(&D->t, pb - 1, "a") || nkg_tok_is(&D->t, pb - 1, "an") ||
+                          nkg_tok_is(&D->t, pb - 1, "the")))
+            pb--;
+        int aside = pb > 0 && in_table(x->aside_cues, D->t.toks[pb - 1].norm);
+        const char *phrase = hits[h].r->cols[0];
+        if (aside && phrase[strlen(phrase) - 1] == 's')
+            continue; /* "has carried out similar bombings": no event of its own */
         int ev = -1;
         for (size_t k = 0; k < D->nevs; ++k)
-            if (D->evs[k].fam == fam && D->evs[k].year == year && D->evs[k].entry == entry)
+            if (D->evs[k].fam == fam && D->evs[k].year == year && D->evs[k].entry == entry &&
+                D->evs[k].aside == aside)
                 ev = (int)k;
         if (ev < 0) {
             event e;
@@ -2330,6 +2341,7 @@ static nkg_status find_events(doc *D)
             e.cls = cls;
             e.year = year;
             e.entry = entry;
+            e.aside = aside;
             if (entry && (ty || (D->doc_year && !D->year_guessed))) {
                 int ey = ty ? ty : D->doc_year;
                 /* "Dec. 5:" in a list of January 10: last year's (doc_year is
@@ -2359,7 +2371,7 @@ static nkg_status find_events(doc *D)
  * timeline entry. */
 static int other_event(const event *ev)
 {
-    return ev->year || ev->entry;
+    return ev->year || ev->entry || ev->aside;
 }
 
 /* The main event of a family: the one without a year of its own. */
