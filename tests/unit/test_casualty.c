@@ -190,6 +190,7 @@ static void constructions(void)
     only("Rescuers recovered the bodies of 17 migrants on Monday.", "Killed", 17, NONE, NONE);
     only("Seven state police officers lost their lives in the ambush.", "Killed", 7, NONE, NONE);
     only("Two hospital workers were injured by the blast.", "Injured", 2, NONE, NONE);
+    only("The remaining 10 are still being held by the kidnappers.", "Hostages", 10, NONE, NONE);
     only("Health officials raised the official death toll to 41.", "Killed", 41, NONE, NONE);
     only("The toll from the flooding climbed from 10 to 15.", "Killed", 15, NONE, NONE);
     only("Medics said 80 wounded were taken to clinics.", "Injured", 80, NONE, NONE);
