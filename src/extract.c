@@ -2262,6 +2262,18 @@ static int attackers_before(const doc *D, size_t b)
     return 0;
 }
 
+/* Does a phrase of table t stand anywhere in sentence s? */
+static int sentence_has(const doc *D, const nkg_table *t, uint32_t s)
+{
+    for (size_t k = D->t.sents[s].tb; k < D->t.sents[s].te; ++k) {
+        const nkg_row *rows[2];
+        size_t len;
+        if (nkg_table_match(t, &D->t, k, rows, 2, &len))
+            return 1;
+    }
+    return 0;
+}
+
 /* A plural trigger in a sentence about events in general (generic-cues.tsv:
  * "is frequently hit by earthquakes", "a series of attacks ... in recent
  * years") denotes no event of the article's. */
@@ -2271,14 +2283,7 @@ static int generic_trigger(const doc *D, const nkg_row *r, size_t i)
     size_t l = strlen(p);
     if (l < 2 || p[l - 1] != 's')
         return 0;
-    uint32_t s = D->t.toks[i].sent;
-    for (size_t k = D->t.sents[s].tb; k < D->t.sents[s].te; ++k) {
-        const nkg_row *rows[2];
-        size_t len;
-        if (nkg_table_match(D->x->generic_cues, &D->t, k, rows, 2, &len))
-            return 1;
-    }
-    return 0;
+    return sentence_has(D, D->x->generic_cues, D->t.toks[i].sent);
 }
 
 static nkg_status find_events(doc *D)
@@ -3502,13 +3507,7 @@ static ints *role_slot(event *ev, const char *role)
 /* Does sentence s only suspect someone (suspicion-cues.tsv)? */
 static int suspicion_in(const doc *D, uint32_t s)
 {
-    for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
-        const nkg_row *rows[2];
-        size_t len;
-        if (nkg_table_match(D->x->suspicion_cues, &D->t, i, rows, 2, &len))
-            return 1;
-    }
-    return 0;
+    return sentence_has(D, D->x->suspicion_cues, s);
 }
 
 /* The people a casualty report counts, named by a group right after its
