@@ -2274,6 +2274,8 @@ static int sentence_has(const doc *D, const nkg_table *t, uint32_t s)
     return 0;
 }
 
+static int other_month_sentence(const doc *D, uint32_t s);
+
 /* A plural trigger in a sentence about events in general (generic-cues.tsv:
  * "is frequently hit by earthquakes", "a series of attacks ... in recent
  * years") denotes no event of the article's. */
@@ -2330,7 +2332,8 @@ static nkg_status find_events(doc *D)
         while (pb > 0 && (nkg_tok_is(&D->t, pb - 1, "a") || nkg_tok_is(&D->t, pb - 1, "an") ||
                           nkg_tok_is(&D->t, pb - 1, "the")))
             pb--;
-        int aside = pb > 0 && in_table(x->aside_cues, D->t.toks[pb - 1].norm);
+        int aside = (pb > 0 && in_table(x->aside_cues, D->t.toks[pb - 1].norm)) ||
+                    (!year && !entry && other_month_sentence(D, D->t.toks[hits[h].b].sent));
         const char *phrase = hits[h].r->cols[0];
         if (aside && phrase[strlen(phrase) - 1] == 's')
             continue; /* "has carried out similar bombings": no event of its own */
@@ -2766,6 +2769,16 @@ static int entity_in(const doc *D, uint32_t tb, uint32_t te)
     return -1;
 }
 
+/* Does sentence s open with a month as its time, other than the article's
+ * own month ("In August, 12 people died when a jeep fell ...")? Such a
+ * sentence tells of another incident. */
+static int other_month_sentence(const doc *D, uint32_t s)
+{
+    size_t o = D->t.sents[s].tb;
+    int m = nkg_tok_is(&D->t, o, "in") && nkg_tok_is(&D->t, o + 2, ",") ? month_at(D, o + 1) : 0;
+    return m && !(D->doc_date && atoi(D->doc_date + 5) == m);
+}
+
 /* Does sentence s tally many incidents (aggregate-cues.tsv), or name a year
  * other than the article's with no event of its own ("In 2012, 13 died")? */
 static int aggregate_sentence(const doc *D, uint32_t s)
@@ -2794,6 +2807,7 @@ static int aggregate_sentence(const doc *D, uint32_t s)
         if (y && (!D->doc_year || y != D->doc_year))
             other_year = 1;
     }
+    other_year |= other_month_sentence(D, s);
     for (size_t e = 0; e < D->nevs && !has_event; ++e)
         for (size_t m = 0; m < D->evs[e].m.n && !has_event; ++m)
             has_event = D->t.toks[D->evs[e].m.v[m].tb].sent == s;
@@ -2852,6 +2866,8 @@ static nkg_status attach_casualties(doc *D)
             for (int fam = 0; fam < FAM_N; ++fam) {
                 int e = main_event(D, fam);
                 int rank = kind_family_rank(c->kind, fam);
+                if (e >= 0 && other_event(&D->evs[e]))
+                    continue; /* "In January, bandits killed 30 in an attack": not the article's */
                 if (e >= 0 && rank > best_rank) {
                     best = e;
                     best_rank = rank;
