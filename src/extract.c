@@ -802,6 +802,14 @@ static nkg_status find_orgs(doc *D)
                 hb = k;
                 hr = rows[0];
             }
+        /* or a head before the run's "of"/"for": "Civil Aviation Authority
+         * of Nepal" */
+        for (size_t k = b + 1; k < j && !hr; ++k)
+            if (nkg_table_match(x->org_heads, &D->t, k, rows, 4, &len) && k + len < j &&
+                (nkg_tok_is(&D->t, k + len, "of") || nkg_tok_is(&D->t, k + len, "for"))) {
+                hb = j;
+                hr = rows[0];
+            }
         if (!hr) {
             i = j > i ? j - 1 : i;
             continue;
@@ -1063,13 +1071,8 @@ static nkg_status find_people(doc *D)
         if (!is_speech(D, i))
             continue;
         size_t e = name_run(D, i + 1, 4);
-        /* one name before an apposition that describes a person: "said
-         * Sophie, a 34-year-old nurse", "said Ahmed, 23," */
-        int described = e == i + 2 && nkg_tok_is(&D->t, e, ",") &&
-                        (nkg_tok_is(&D->t, e + 1, "a") || nkg_tok_is(&D->t, e + 1, "an") ||
-                         (tok_flag(D, e + 1, NKG_TOK_NUM) && nkg_tok_is(&D->t, e + 2, ",")));
-        if (e >= i + 3 || described)
-            st = add_person(D, i + 1, e, "speech-name", described ? 0.6 : 0.8, NULL);
+        if (e >= i + 3)
+            st = add_person(D, i + 1, e, "speech-name", 0.8, NULL);
         size_t b = i;
         while (b > 0 && name_token(D, b - 1) && i - b < 4)
             b--;
@@ -1136,6 +1139,17 @@ static nkg_status find_people(doc *D)
             st = add_entity(D, ENT_PERSON, D->ents[found].key, D->ents[found].label, (uint32_t)i,
                             (uint32_t)i + 1, D->ents[found].surname && strncmp(D->ents[found].surname, n, nl) == 0
                             ? "surname" : "first-name", 0.7, NULL);
+    }
+    /* 5. one name after a speech verb, before an apposition that describes
+     * a person: "said Sophie, a 34-year-old nurse", "said Ahmed, 23,"
+     * (last, so that a full name seen anywhere claims it) */
+    for (size_t i = 0; i + 3 < D->t.ntoks && st == NKG_OK; ++i) {
+        size_t e = i + 2;
+        if (!is_speech(D, i) || name_run(D, i + 1, 4) != e || !nkg_tok_is(&D->t, e, ","))
+            continue;
+        if (nkg_tok_is(&D->t, e + 1, "a") || nkg_tok_is(&D->t, e + 1, "an") ||
+            (tok_flag(D, e + 1, NKG_TOK_NUM) && nkg_tok_is(&D->t, e + 2, ",")))
+            st = add_person(D, i + 1, e, "speech-name", 0.6, NULL);
     }
     return st;
 }
@@ -2169,6 +2183,10 @@ static int trigger_year(const doc *D, size_t tb, size_t te, const uint8_t *is_tr
         if (year_at(D, k - 1))
             return year_at(D, k - 1);
     uint32_t s = D->t.toks[tb].sent;
+    /* "since 1992, when a plane crashed near Kathmandu": the year's clause */
+    for (size_t k = tb; k > D->t.sents[s].tb + 2 && tb - k < 15 && !(k < tb && is_trig[k]); --k)
+        if (nkg_tok_is(&D->t, k - 1, "when") && nkg_tok_is(&D->t, k - 2, ",") && year_at(D, k - 3))
+            return year_at(D, k - 3);
     for (size_t k = te; k < D->t.sents[s].te && k < te + 14; ++k) {
         if (!(nkg_tok_is(&D->t, k, "in") || nkg_tok_is(&D->t, k, "of") || nkg_tok_is(&D->t, k, "on")))
             continue;
@@ -3671,7 +3689,28 @@ static nkg_status find_site_name(doc *D)
  * city the article names. */
 /* The votes of the words [tb, te) that tell of an event for the places
  * of their sentence, scaled by `weight`. */
-static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, double weight)
+/* Is a mention of an event other than ev nearer to token i, in i's
+ * sentence, than `dist`? "the deadliest crash since 1992, when a plane
+ * crashed near Kathmandu": Kathmandu is the 1992 crash's. */
+static int other_event_nearer(const doc *D, int ev, size_t i, long dist)
+{
+    uint32_t s = D->t.toks[i].sent;
+    for (size_t e = 0; e < D->nevs; ++e) {
+        if ((int)e == ev || D->evs[e].fam == FAM_STATEMENT)
+            continue;
+        for (size_t m = 0; m < D->evs[e].m.n; ++m) {
+            const span *sp = &D->evs[e].m.v[m];
+            if (D->t.toks[sp->tb].sent != s)
+                continue;
+            long d = i < sp->tb ? (long)(sp->tb - i) : i < sp->te ? 0 : (long)(i - sp->te + 1);
+            if (d < dist)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void vote_places(const doc *D, int ev, double *score, uint32_t tb, uint32_t te, double weight)
 {
     uint32_t s = D->t.toks[tb].sent;
     for (size_t i = D->t.sents[s].tb; i < D->t.sents[s].te; ++i) {
@@ -3684,6 +3723,8 @@ static void vote_places(const doc *D, double *score, uint32_t tb, uint32_t te, d
             continue; /* "ANKARA (Reuters) - ... an earthquake in Bingöl": where
                        * the story was filed, weighed on its own below */
         long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
+        if (other_event_nearer(D, ev, i, dist))
+            continue;
         double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
         if (person_modifier_at(D, i))
             w *= 0.5; /* often, not always, where it happened too */
@@ -3752,12 +3793,12 @@ static nkg_status place_events(doc *D)
         event *ev = &D->evs[e];
         memset(score, 0, (D->nents + 1) * sizeof *score);
         for (size_t m = 0; m < ev->m.n; ++m)
-            vote_places(D, score, ev->m.v[m].tb, ev->m.v[m].te, 1.0);
+            vote_places(D, (int)e, score, ev->m.v[m].tb, ev->m.v[m].te, 1.0);
         /* its casualty reports tell of it too: "A 2-year-old boy in Tarpon
          * Springs died Wednesday" */
         for (size_t r = 0; r < D->nreps; ++r)
             if (D->reps[r].event == (int)e)
-                vote_places(D, score, D->reps[r].c.tb, D->reps[r].c.te, 0.5);
+                vote_places(D, (int)e, score, D->reps[r].c.tb, D->reps[r].c.te, 0.5);
         int best = -1;
         for (size_t i = 0; i < D->nents; ++i)
             if (score[i] > 0 && (best < 0 || score[i] > score[best]))

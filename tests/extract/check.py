@@ -19,6 +19,7 @@ event" is one of class Attack, Shooting or Bombing.
     organization "LABEL"         a schema:Organization so labelled exists
     named-place "LABEL"          a sem:Place so labelled exists
     place "LABEL"                an attack event's sem:hasPlace so labelled
+    place-of CLASS "LABEL"       an event of that class has a sem:hasPlace so labelled
     date YYYY-MM-DD              an attack event's sem:hasTimeStamp
     year YYYY                    an attack event stamped with that gYear
     issued YYYY-MM-DD            an article's dct:issued
@@ -121,6 +122,8 @@ def main():
             return any(arg in labels(n) for n in ps[SCHEMA + 'Organization'][RDF + 'type'])
         if cmd == 'named-place':
             return any(arg in labels(n) for n in ps[SEM + 'Place'][RDF + 'type'])
+        if cmd == 'place-of':
+            return any(arg in labels(p) for e in of_class(words[1]) for p in po[e].get(SEM + 'hasPlace', []))
         if cmd == 'place':
             return any(arg in labels(p) for e in attacks for p in po[e].get(SEM + 'hasPlace', []))
         if cmd in ('date', 'year'):
