@@ -451,7 +451,7 @@ static int not_a_count(const cx *c, size_t hb, size_t nb, size_t ne, size_t sb, 
     if (a < se) {
         /* a unit noun that modifies a person noun names no unit: "seven
          * state police officers", "two hospital workers" */
-        if ((roles_at(c, a, &len) & R_UNIT) && !is(c, a, "-") && !person_head_after(c, a + len, se))
+        if ((roles_at(c, a, &len) & R_UNIT) && !person_head_after(c, a + len, se))
             return 1;
         if (is(c, a, "%"))
             return 1;

@@ -156,6 +156,7 @@ struct nkg_extractor {
     size_t nbig;
     size_t place_max_toks, org_max_toks;
     int c_pid, c_pkind, c_pcountry, c_padmin1, c_plat, c_plong, c_ppop, c_palias, c_pname;
+    int c_ffirst, c_crole; /* facilities.tsv "first", count-context.tsv "role": read per token */
 };
 
 typedef struct plist {
@@ -262,9 +263,8 @@ static int in_table(const nkg_table *tab, const char *norm)
 /* A word's role in count-context.tsv ("det", "neg", ...), or "". */
 static const char *context_role(const doc *D, const char *norm)
 {
-    const nkg_table *t = D->x->count_context;
-    const nkg_row *r = nkg_table_find(t, norm);
-    return r ? nkg_row_get(r, nkg_table_col(t, "role")) : "";
+    const nkg_row *r = nkg_table_find(D->x->count_context, norm);
+    return r ? nkg_row_get(r, D->x->c_crole) : "";
 }
 
 static int free_range(const doc *D, size_t tb, size_t te)
@@ -443,6 +443,8 @@ nkg_status nkg_extractor_new(nkg_extractor **out, const nkg_lexicon *lx,
     x->c_plong = nkg_table_col(x->places, "long");
     x->c_ppop = nkg_table_col(x->places, "population");
     x->c_palias = nkg_table_col(x->places, "aliases");
+    x->c_ffirst = nkg_table_col(x->facilities, "first");
+    x->c_crole = nkg_table_col(x->count_context, "role");
     nkg_status st = index_table(x, x->places, x->c_palias, &x->place_index, &x->place_max_toks, 1);
     if (st == NKG_OK)
         st = index_table(x, x->orgs, nkg_table_col(x->orgs, "aliases"), &x->org_index,
@@ -501,7 +503,6 @@ void nkg_extractor_free(nkg_extractor *x)
 }
 
 /* ------------------------------------------------------- organisations */
-/* Longest gazetteer phrase at token i in map m, up to maxn tokens. */
 /* Length of a possessive ending ("'s", "'") of a token's norm, or 0. */
 static size_t possessive_len(const char *norm)
 {
@@ -511,6 +512,7 @@ static size_t possessive_len(const char *norm)
     return 0;
 }
 
+/* Longest gazetteer phrase at token i in map m, up to maxn tokens. */
 static void *match_index(doc *D, const nkg_strmap *m, size_t maxn, size_t i, size_t *len)
 {
     *len = 0;
@@ -880,11 +882,9 @@ static int name_token(const doc *D, size_t i)
         return 0;
     /* a noun that opens a street's or facility's name: "Rue Servient",
      * "Hotel Dunes" */
-    return !*nkg_row_get(nkg_table_find(x->facilities, n), nkg_table_col(x->facilities, "first"));
+    return !*nkg_row_get(nkg_table_find(x->facilities, n), x->c_ffirst);
 }
 
-/* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
- * inside. Returns its end, or i when there is none. */
 /* Does token i continue a hyphenated word ("Jihad" in "Tehreek-i-Jihad")?
  * No name begins there. */
 static int after_hyphen(const doc *D, size_t i)
@@ -893,6 +893,8 @@ static int after_hyphen(const doc *D, size_t i)
            !tok_flag(D, i - 1, NKG_TOK_SPACE) && tok_flag(D, i - 2, NKG_TOK_WORD);
 }
 
+/* A name starting at i: 1-4 capitalised tokens, initials ("J.") allowed
+ * inside. Returns its end, or i when there is none. */
 static size_t name_run(const doc *D, size_t i, size_t maxn)
 {
     if (after_hyphen(D, i))
@@ -994,7 +996,7 @@ static int title_case_sentence(const doc *D, size_t s)
 static int facility_end(const doc *D, const char *w)
 {
     const nkg_row *f = nkg_table_find(D->x->facilities, w);
-    return f && strcmp(nkg_row_get(f, nkg_table_col(D->x->facilities, "first")), "yes") != 0;
+    return f && strcmp(nkg_row_get(f, D->x->c_ffirst), "yes") != 0;
 }
 
 /* The capitalised run ending before token e names a thing, not a person:
@@ -1812,14 +1814,13 @@ static nkg_status find_places(doc *D)
     /* Facilities: "Westgate mall", "Cook County Hospital". The facility is
      * contained in the nearest city named in the article. */
     int c_fkind = nkg_table_col(x->facilities, "kind");
-    int c_first = nkg_table_col(x->facilities, "first");
     const nkg_table *numbers = nkg_lexicon_table(x->lx, "numbers");
     int c_prefix = nkg_table_col(x->abbreviations, "prefix");
     for (size_t i = 1; i < D->t.ntoks && st == NKG_OK; ++i) {
         const nkg_row *fr = nkg_table_find(x->facilities, D->t.toks[i].norm);
         if (!fr || D->owner[i] >= 0)
             continue;
-        const char *first = nkg_row_get(fr, c_first);
+        const char *first = nkg_row_get(fr, x->c_ffirst);
         if (strcmp(first, "yes") == 0 ||
             (strcmp(first, "both") == 0 && !(is_cap_word(D, i - 1) && D->t.toks[i - 1].sent == D->t.toks[i].sent))) {
             st = facility_first(D, fr, i, &i);
@@ -2294,16 +2295,19 @@ static int sentence_has(const doc *D, const nkg_table *t, uint32_t s)
 
 static int other_month_sentence(const doc *D, uint32_t s);
 
+/* Is the trigger row's phrase a plural ("attacks", "bombings")? */
+static int plural_trigger(const nkg_row *r)
+{
+    size_t l = strlen(r->cols[0]);
+    return l >= 2 && r->cols[0][l - 1] == 's';
+}
+
 /* A plural trigger in a sentence about events in general (generic-cues.tsv:
  * "is frequently hit by earthquakes", "a series of attacks ... in recent
  * years") denotes no event of the article's. */
 static int generic_trigger(const doc *D, const nkg_row *r, size_t i)
 {
-    const char *p = r->cols[0];
-    size_t l = strlen(p);
-    if (l < 2 || p[l - 1] != 's')
-        return 0;
-    return sentence_has(D, D->x->generic_cues, D->t.toks[i].sent);
+    return plural_trigger(r) && sentence_has(D, D->x->generic_cues, D->t.toks[i].sent);
 }
 
 static nkg_status find_events(doc *D)
@@ -2352,8 +2356,7 @@ static nkg_status find_events(doc *D)
             pb--;
         int aside = (pb > 0 && in_table(x->aside_cues, D->t.toks[pb - 1].norm)) ||
                     (!year && !entry && other_month_sentence(D, D->t.toks[hits[h].b].sent));
-        const char *phrase = hits[h].r->cols[0];
-        if (aside && phrase[strlen(phrase) - 1] == 's')
+        if (aside && plural_trigger(hits[h].r))
             continue; /* "has carried out similar bombings": no event of its own */
         int ev = -1;
         for (size_t k = 0; k < D->nevs; ++k)
@@ -2393,14 +2396,15 @@ static nkg_status find_events(doc *D)
     return NKG_OK;
 }
 
-/* An event told apart from the article's own: of another year, or of a
- * timeline entry. */
+/* An event told apart from the article's own: of another year or month,
+ * of a timeline entry, or told as another ("in a similar attack"). */
 static int other_event(const event *ev)
 {
     return ev->year || ev->entry || ev->aside;
 }
 
-/* The main event of a family: the one without a year of its own. */
+/* The main event of a family: the article's own one (not other_event)
+ * when there is one. */
 static int main_event(const doc *D, int fam)
 {
     int best = -1;
@@ -3682,13 +3686,12 @@ static nkg_status find_site_name(doc *D)
     return NKG_OK;
 }
 
-/* An event's place: each of its mentions votes for the places of its
- * sentence, nearer and more specific ones more (a facility over a city over
- * a region over a country). A country or region is then narrowed to the
- * article's first city inside it: "the Kenya mall attack" happened in the
- * city the article names. */
-/* The votes of the words [tb, te) that tell of an event for the places
- * of their sentence, scaled by `weight`. */
+/* Tokens from token i to the span [tb, te): 0 inside it. */
+static long span_dist(size_t i, size_t tb, size_t te)
+{
+    return i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
+}
+
 /* Is a mention of an event other than ev nearer to token i, in i's
  * sentence, than `dist`? "the deadliest crash since 1992, when a plane
  * crashed near Kathmandu": Kathmandu is the 1992 crash's. */
@@ -3702,14 +3705,15 @@ static int other_event_nearer(const doc *D, int ev, size_t i, long dist)
             const span *sp = &D->evs[e].m.v[m];
             if (D->t.toks[sp->tb].sent != s)
                 continue;
-            long d = i < sp->tb ? (long)(sp->tb - i) : i < sp->te ? 0 : (long)(i - sp->te + 1);
-            if (d < dist)
+            if (span_dist(i, sp->tb, sp->te) < dist)
                 return 1;
         }
     }
     return 0;
 }
 
+/* The votes of the words [tb, te) that tell of event ev for the places of
+ * their sentence, scaled by `weight`. */
 static void vote_places(const doc *D, int ev, double *score, uint32_t tb, uint32_t te, double weight)
 {
     uint32_t s = D->t.toks[tb].sent;
@@ -3722,7 +3726,7 @@ static void vote_places(const doc *D, int ev, double *score, uint32_t tb, uint32
         if (D->dateline >= 0 && i == D->dateline_tok)
             continue; /* "ANKARA (Reuters) - ... an earthquake in Bingöl": where
                        * the story was filed, weighed on its own below */
-        long dist = i < tb ? (long)(tb - i) : i < te ? 0 : (long)(i - te + 1);
+        long dist = span_dist(i, tb, te);
         if (other_event_nearer(D, ev, i, dist))
             continue;
         double w = residence_at(D, i) || speech_place_at(D, i) ? 0.0 : weight;
@@ -3781,6 +3785,11 @@ static int only_dateline(const doc *D, size_t p)
     return (int)p == D->dateline && D->ents[p].m.n == 1;
 }
 
+/* An event's place: each of its mentions votes for the places of its
+ * sentence, nearer and more specific ones more (a facility over a city over
+ * a region over a country). A country or region is then narrowed to the
+ * article's first city inside it: "the Kenya mall attack" happened in the
+ * city the article names. */
 static nkg_status place_events(doc *D)
 {
     nkg_status st = outlet_city(D);
