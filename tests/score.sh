@@ -56,15 +56,10 @@ score() {
             "$PY" "$E/score_incidents.py" --gold "$E/gvc-train/gold.jsonl" --docs "$E/gvc-train/docs" \
                 --graph "$T/gvc.nt" >"$T/gvc.out" 2>>"$T/gvc.err"
         ;;
-    devset)
-        "$NEWSKG" extract -f ntriples -o "$T/devset.nt" tests/devset/docs 2>"$T/devset.err" &&
-            "$PY" "$E/score.py" --gold tests/devset/gold --docs tests/devset/docs --graph "$T/devset.nt" \
-                >"$T/devset.out" 2>>"$T/devset.err"
-        ;;
-    heldout)
-        "$NEWSKG" extract -f ntriples -o "$T/heldout.nt" tests/heldout/docs 2>"$T/heldout.err" &&
-            "$PY" "$E/score.py" --gold tests/heldout/gold --docs tests/heldout/docs --graph "$T/heldout.nt" \
-                >"$T/heldout.out" 2>>"$T/heldout.err"
+    devset | heldout) # the repository's own sets: tests/NAME/docs and tests/NAME/gold
+        "$NEWSKG" extract -f ntriples -o "$T/$name.nt" "tests/$name/docs" 2>"$T/$name.err" &&
+            "$PY" "$E/score.py" --gold "tests/$name/gold" --docs "tests/$name/docs" --graph "$T/$name.nt" \
+                >"$T/$name.out" 2>>"$T/$name.err"
         ;;
     esac
     rc=$?
